@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AnyEvent, ConsumerName, EventType, InvalidEventError, SUBSCRIPTIONS, validateEvent } from '@styrkedjan/contracts';
+import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
+import { ConsumesEvent, EVENT_CONSUMER } from './event-consumer';
+import { appendToOutbox } from './outbox';
+import { Transaction } from './transaction';
+import { EventTransport } from './transport';
+
+export type Delivery = 'processed' | 'duplicate';
+
+/**
+ * Runs the service's queue. At boot it checks that every subscribed event type has exactly one consumer
+ * (and no consumer handles a type the service is not subscribed to), or the service refuses to start.
+ */
+@Injectable()
+export class ConsumerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ConsumerHost.name);
+  private readonly consumers = new Map<EventType, ConsumesEvent>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly dataSource: DataSource,
+    private readonly transport: EventTransport,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(SERVICE_NAME) private readonly service: string,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.registerConsumers();
+    if (!this.config.SERVICE_ROLES.includes('consumer') || !this.subscriptions().length) return;
+    const worker = this.transport.work(this.service as ConsumerName, (job) => this.process(job));
+    worker.on('failed', (job, error) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        this.logger.error(`dead-lettered ${job.name} ${job.id} after ${job.attemptsMade} attempts: ${error.message}`);
+      }
+    });
+  }
+
+  /** Validates the event, then applies it exactly once; an invalid event goes straight to the dead letters. */
+  async process(job: Pick<Job, 'data'>): Promise<Delivery> {
+    let event: AnyEvent;
+    try {
+      event = validateEvent(job.data);
+    } catch (error) {
+      if (error instanceof InvalidEventError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+    const consumer = this.consumers.get(event.type);
+    if (!consumer) throw new UnrecoverableError(`${this.service} does not consume ${event.type}`);
+    return this.dataSource.transaction(async (manager) => {
+      const fresh: unknown[] = await manager.query(
+        'INSERT INTO processed_events (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+        [event.id, event.type],
+      );
+      if (fresh.length === 0) return 'duplicate';
+      const tx = new Transaction(manager, {
+        producer: this.service,
+        actor: event.actor,
+        correlationId: event.correlationId,
+        causationId: event.id,
+      });
+      await consumer.handle(event, tx);
+      await appendToOutbox(manager, this.service, tx.events);
+      return 'processed';
+    });
+  }
+
+  private registerConsumers(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as ConsumesEvent | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const types: EventType[] | undefined = Reflect.getMetadata(EVENT_CONSUMER, wrapper.metatype);
+      for (const type of types ?? []) {
+        if (this.consumers.has(type)) throw new Error(`${this.service}: two consumers for ${type}`);
+        this.consumers.set(type, instance);
+      }
+    }
+    const subscribed = new Set<EventType>(this.subscriptions());
+    const missing = [...subscribed].filter((type) => !this.consumers.has(type));
+    const unexpected = [...this.consumers.keys()].filter((type) => !subscribed.has(type));
+    if (missing.length || unexpected.length) {
+      throw new Error(
+        `${this.service}: consumers do not match its subscriptions` +
+          (missing.length ? `; no consumer for ${missing.join(', ')}` : '') +
+          (unexpected.length ? `; not subscribed to ${unexpected.join(', ')}` : ''),
+      );
+    }
+  }
+
+  private subscriptions(): readonly EventType[] {
+    return (SUBSCRIPTIONS as Record<string, readonly EventType[]>)[this.service] ?? [];
+  }
+}

@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AnyEvent, ConsumerName, subscribersOf } from '@styrkedjan/contracts';
+import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
+import { outboxChannel } from './outbox';
+import { EventTransport } from './transport';
+
+/**
+ * Publishes committed outbox rows to the queues of every subscriber, then marks them published.
+ * Woken by NOTIFY on commit, and by a slow poll in case a notification was missed while disconnected.
+ * Rows are claimed with SKIP LOCKED, so several processes of one service can relay side by side.
+ * A crash after sending but before marking re-sends the batch: delivery is at least once.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private pruneTimer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private wakeAgain = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: EventTransport,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(SERVICE_NAME) private readonly schema: string,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.SERVICE_ROLES.includes('relay')) return;
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
+    this.pruneTimer = setInterval(() => void this.prune(), 15 * 60_000);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.pruneTimer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs a drain now, or right after the one under way, so that no wake-up is lost. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: Error) => this.logger.warn(`relay paused: ${error.message}`))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.wakeAgain) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Publishes until the outbox has nothing unpublished left. */
+  async drain(): Promise<void> {
+    while (!this.stopped && (await this.publishBatch()) === this.config.OUTBOX_BATCH_SIZE) {
+      // a full batch means there may be more
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { position: string; envelope: AnyEvent }[] = await manager.query(
+        `SELECT position, envelope FROM outbox WHERE published_at IS NULL
+         ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.OUTBOX_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const byConsumer = new Map<ConsumerName, AnyEvent[]>();
+      for (const { envelope } of rows) {
+        for (const consumer of subscribersOf(envelope.type)) {
+          byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), envelope]);
+        }
+      }
+      await Promise.all([...byConsumer].map(([consumer, events]) => this.transport.send(consumer, events)));
+      await manager.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
+        rows.map((row) => row.position),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: `styrkedjan-${this.schema}-relay` });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`outbox listener lost: ${error.message}; polling until it is back`);
+      this.listener = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+    this.listener = client;
+  }
+
+  /** Published rows are kept for a while to help an operator trace a delivery, then removed. */
+  private async prune(): Promise<void> {
+    await this.dataSource
+      .query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [this.config.OUTBOX_RETENTION_HOURS])
+      .catch((error: Error) => this.logger.warn(`outbox prune failed: ${error.message}`));
+  }
+}

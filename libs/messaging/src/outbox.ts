@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import { AnyEvent } from '@styrkedjan/contracts';
+
+/** NOTIFY channel that wakes a service's relay when its outbox gains rows. */
+export function outboxChannel(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+/**
+ * Appends events to the service's outbox inside the caller's transaction. The NOTIFY is transactional
+ * too: PostgreSQL delivers it only when the transaction commits, so a rolled-back change wakes nobody.
+ */
+export async function appendToOutbox(manager: EntityManager, schema: string, events: readonly AnyEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO outbox (event_id, type, envelope)
+     SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e`,
+    [JSON.stringify(events)],
+  );
+  await manager.query('SELECT pg_notify($1, NULL)', [outboxChannel(schema)]);
+}

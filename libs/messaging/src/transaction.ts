@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Actor, AggregateRef, AnyEvent, EventType, EVENT_CATALOGUE, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+
+/** Where the events recorded in a transaction come from: the service, who acted, and what caused it. */
+export interface EventOrigin {
+  producer: string;
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+}
+
+/**
+ * One database transaction of a use case. State changes go through `manager`; events are recorded with
+ * `record` and written to the outbox in the same transaction, so both commit or neither does.
+ */
+export class Transaction {
+  private readonly recorded: AnyEvent[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly origin: EventOrigin,
+  ) {}
+
+  record<T extends EventType>(type: T, aggregate: AggregateRef, payload: PayloadOf<T>): AnyEvent {
+    // Validate before anything commits: an event that breaks its contract is a bug here, not downstream.
+    const event = validateEvent({
+      id: randomUUID(),
+      type,
+      version: EVENT_CATALOGUE[type].version,
+      occurredAt: new Date().toISOString(),
+      producer: this.origin.producer,
+      actor: this.origin.actor,
+      correlationId: this.origin.correlationId,
+      causationId: this.origin.causationId,
+      aggregate,
+      payload,
+    });
+    this.recorded.push(event);
+    return event;
+  }
+
+  get events(): readonly AnyEvent[] {
+    return this.recorded;
+  }
+}

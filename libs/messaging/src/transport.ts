@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { JobsOptions, Processor, Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { AnyEvent, ConsumerName, queueNameOf } from '@styrkedjan/contracts';
+import { PLATFORM_CONFIG, PlatformConfig, Readiness } from '@styrkedjan/platform';
+
+/**
+ * The one place that knows the queues run on BullMQ: it makes every Queue and Worker of the process,
+ * shares one connection between the queues, and sets how jobs retry.
+ */
+@Injectable()
+export class EventTransport implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(EventTransport.name);
+  private readonly queues = new Map<ConsumerName, Queue>();
+  private readonly workers: Worker[] = [];
+  private connection?: IORedis;
+
+  constructor(
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    private readonly readiness: Readiness,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.register('redis', async () => {
+      await this.redis().ping();
+    });
+  }
+
+  /** Puts events on a consumer's queue, each with the retry policy; the job id is the event id. */
+  async send(consumer: ConsumerName, events: readonly AnyEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.queue(consumer).addBulk(events.map((event) => ({ name: event.type, data: event, opts: this.jobOptions(event.id) })));
+  }
+
+  queue(consumer: ConsumerName): Queue {
+    let queue = this.queues.get(consumer);
+    if (!queue) {
+      queue = new Queue(queueNameOf(consumer), { connection: this.redis(), prefix: this.config.QUEUE_PREFIX });
+      queue.on('error', (error) => this.logger.warn(`queue ${consumer}: ${error.message}`));
+      this.queues.set(consumer, queue);
+    }
+    return queue;
+  }
+
+  /** A worker on the consumer's queue; it opens its own blocking connection, as BullMQ requires. */
+  work(consumer: ConsumerName, processor: Processor): Worker {
+    const worker = new Worker(queueNameOf(consumer), processor, {
+      connection: this.connectionOptions(),
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.CONSUMER_CONCURRENCY,
+      lockDuration: this.config.CONSUMER_LOCK_MS,
+      stalledInterval: Math.max(1000, Math.floor(this.config.CONSUMER_LOCK_MS / 2)),
+    });
+    worker.on('error', (error) => this.logger.warn(`worker ${consumer}: ${error.message}`));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  get maxAttempts(): number {
+    return this.config.CONSUMER_ATTEMPTS;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    this.connection?.disconnect();
+  }
+
+  private jobOptions(eventId: string): JobsOptions {
+    return {
+      jobId: eventId,
+      attempts: this.config.CONSUMER_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.CONSUMER_BACKOFF_MS },
+      // Done jobs go; failed ones stay: the failed set is the dead-letter list.
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: false,
+    };
+  }
+
+  private redis(): IORedis {
+    this.connection ??= new IORedis(this.config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+    return this.connection;
+  }
+
+  private connectionOptions() {
+    return { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
+  }
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The deployable services and the port each listens on unless told otherwise. */
+export const SERVICE_PORTS = {
+  gateway: 3000,
+  directory: 3001,
+  needs: 3002,
+  supports: 3003,
+  feedback: 3004,
+  notifications: 3005,
+  pipeline: 3006,
+} as const;
+export type ServiceName = keyof typeof SERVICE_PORTS;
+export const SERVICE_NAMES = Object.keys(SERVICE_PORTS) as ServiceName[];
+
+/** What a process does: serve HTTP, relay its outbox, consume its queue. All three unless narrowed. */
+export const SERVICE_ROLES = ['http', 'relay', 'consumer'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/styrkedjan'),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/).default('styrkedjan'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(1, 65535).optional(),
+  SERVICE_ROLES: z
+    .string()
+    .default(SERVICE_ROLES.join(','))
+    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SERVICE_ROLES))),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('64kb'),
+  OUTBOX_POLL_MS: int(50, 60_000).default(1000),
+  OUTBOX_BATCH_SIZE: int(1, 5000).default(500),
+  OUTBOX_RETENTION_HOURS: int(1, 24 * 365).default(72),
+  CONSUMER_CONCURRENCY: int(1, 500).default(16),
+  CONSUMER_ATTEMPTS: int(1, 100).default(10),
+  CONSUMER_BACKOFF_MS: int(10, 600_000).default(1000),
+  CONSUMER_LOCK_MS: int(1000, 600_000).default(30_000),
+  ...Object.fromEntries(
+    (Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [
+      `${name.toUpperCase()}_URL`,
+      z.url().default(`http://127.0.0.1:${SERVICE_PORTS[name]}`),
+    ]),
+  ),
+});
+
+export type PlatformConfig = Omit<z.infer<typeof envSchema>, `${Uppercase<ServiceName>}_URL`> & {
+  serviceUrls: Record<ServiceName, string>;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment once; a bad or missing variable stops the process with its name. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  if (env === process.env) loadEnvFile();
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const data = result.data as Record<string, unknown>;
+  const serviceUrls = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [name, String(data[`${name.toUpperCase()}_URL`]).replace(/\/$/, '')]),
+  ) as Record<ServiceName, string>;
+  return { ...(result.data as unknown as PlatformConfig), serviceUrls };
+}
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+let envFileLoaded = false;
+
+/** Loads `.env` from the working directory once, when present; variables already set win. */
+function loadEnvFile(): void {
+  if (envFileLoaded) return;
+  envFileLoaded = true;
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem-details.filter';
+import { Readiness } from './readiness';
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly readiness: Readiness) {}
+
+  /** The process is up and its event loop answers. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Every dependency this process needs answers (PostgreSQL, Redis, ...). */
+  @Get('ready')
+  async ready(@Res() response: Response) {
+    const { ready, checks } = await this.readiness.check();
+    if (ready) {
+      response.status(HttpStatus.OK).json({ status: 'ok', checks });
+      return;
+    }
+    response
+      .status(HttpStatus.SERVICE_UNAVAILABLE)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'not ready', checks }));
+  }
+}

@@ -1,0 +1,92 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
+import { invalidField, unauthorized } from './problem';
+
+/**
+ * Headers the gateway sets after it has established who is calling. Services sit behind the gateway and
+ * trust them; the gateway strips any a client sends.
+ */
+export const ACTOR_HEADERS = {
+  organisationId: 'x-actor-organisation-id',
+  organisationKind: 'x-actor-organisation-kind',
+  userId: 'x-actor-user-id',
+  method: 'x-actor-method',
+} as const;
+export const CORRELATION_HEADER = 'x-correlation-id';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+export interface Principal extends Actor {
+  organisationId: string;
+  organisationKind: OrganisationKind;
+}
+
+export interface Idempotency {
+  key: string;
+  /** Hash of the request, so a key reused for a different request is refused instead of answered wrongly. */
+  fingerprint: string;
+}
+
+/** Everything a command needs to know about the request that caused it, and nothing about HTTP. */
+export interface RequestContext {
+  principal: Principal | null;
+  correlationId: string;
+  idempotency: Idempotency | null;
+}
+
+/** A context whose principal is known: what write commands take. */
+export interface ActingContext extends RequestContext {
+  principal: Principal;
+}
+
+export function readRequestContext(request: Request): RequestContext {
+  return {
+    principal: readPrincipal(request),
+    correlationId: readCorrelationId(request),
+    idempotency: readIdempotency(request),
+  };
+}
+
+/** The request context; with `{ acting: true }` a request without an acting organisation gets 401. */
+export const Ctx = createParamDecorator((options: { acting?: boolean } | undefined, host: ExecutionContext) => {
+  const context = readRequestContext(host.switchToHttp().getRequest<Request>());
+  if (options?.acting && !context.principal) {
+    throw unauthorized('This request must name the acting organisation (X-Organisation-Id).');
+  }
+  return context;
+});
+
+function readPrincipal(request: Request): Principal | null {
+  const organisationId = header(request, ACTOR_HEADERS.organisationId);
+  const kind = header(request, ACTOR_HEADERS.organisationKind);
+  if (!organisationId || !kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) return null;
+  return {
+    organisationId,
+    organisationKind: kind as OrganisationKind,
+    userId: header(request, ACTOR_HEADERS.userId) ?? null,
+    method: header(request, ACTOR_HEADERS.method) ?? 'organisation-header',
+  };
+}
+
+function readCorrelationId(request: Request): string {
+  const given = header(request, CORRELATION_HEADER);
+  return given && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+function readIdempotency(request: Request): Idempotency | null {
+  const key = header(request, IDEMPOTENCY_HEADER);
+  if (key === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+  }
+  const fingerprint = createHash('sha256')
+    .update(`${request.method} ${request.originalUrl ?? request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+  return { key, fingerprint };
+}
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { parseConfig, PLATFORM_CONFIG, SERVICE_NAME, ServiceName } from './config';
+import { ensureSchema, ServiceDatabase, serviceDataSourceOptions } from './database/database';
+import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness';
+
+@Injectable()
+class DatabaseReadiness implements OnModuleInit {
+  constructor(
+    private readonly readiness: Readiness,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness.register('postgres', async () => {
+      await this.dataSource.query('SELECT 1');
+    });
+  }
+}
+
+/** What every service has: validated config, its name, health endpoints and, if it keeps state, its database. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService(name: ServiceName, database?: ServiceDatabase): DynamicModule {
+    const config = parseConfig();
+    return {
+      module: PlatformModule,
+      imports: database
+        ? [
+            TypeOrmModule.forRootAsync({
+              useFactory: async () => {
+                await ensureSchema(config, database.schema);
+                return serviceDataSourceOptions(config, database);
+              },
+            }),
+          ]
+        : [],
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: SERVICE_NAME, useValue: name },
+        Readiness,
+        ...(database ? [DatabaseReadiness] : []),
+      ],
+      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './known-area.entity';
+export * from './known-organisation.entity';
+export * from './reference-tables.migration';
+export * from './reference-consumers';
+export * from './references';
+export * from './reference-data.module';

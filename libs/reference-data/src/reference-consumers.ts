@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { EventOf } from '@styrkedjan/contracts';
+import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging';
+
+/** Upserts an area; an older version arriving late changes nothing. */
+@Injectable()
+@EventConsumer('area.defined', 'area.updated')
+export class KnownAreaConsumer implements ConsumesEvent<'area.defined' | 'area.updated'> {
+  async handle(event: EventOf<'area.defined' | 'area.updated'>, tx: Transaction): Promise<void> {
+    const { code, sector, name } = event.payload;
+    await tx.manager.query(
+      `INSERT INTO known_areas (code, sector, name, aggregate_version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO UPDATE SET sector = $2, name = $3, aggregate_version = $4
+       WHERE known_areas.aggregate_version < $4`,
+      [code, sector, name, event.aggregate.version],
+    );
+  }
+}
+
+/** Upserts an organisation; an older version arriving late changes nothing. */
+@Injectable()
+@EventConsumer('organisation.registered', 'organisation.updated')
+export class KnownOrganisationConsumer implements ConsumesEvent<'organisation.registered' | 'organisation.updated'> {
+  async handle(event: EventOf<'organisation.registered' | 'organisation.updated'>, tx: Transaction): Promise<void> {
+    const { organisationId, name, kind } = event.payload;
+    await tx.manager.query(
+      `INSERT INTO known_organisations (id, name, kind, aggregate_version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET name = $2, kind = $3, aggregate_version = $4
+       WHERE known_organisations.aggregate_version < $4`,
+      [organisationId, name, kind, event.aggregate.version],
+    );
+  }
+}
