@@ -14,8 +14,11 @@ export const SERVICE_PORTS = {
 export type ServiceName = keyof typeof SERVICE_PORTS;
 export const SERVICE_NAMES = Object.keys(SERVICE_PORTS) as ServiceName[];
 
-/** What a process does: serve HTTP, relay its outbox, consume its queue. All three unless narrowed. */
-export const SERVICE_ROLES = ['http', 'relay', 'consumer'] as const;
+/**
+ * Background work a service process does besides serving HTTP: relay its outbox, consume its queue.
+ * Both unless narrowed, e.g. to run relays apart from the HTTP processes, or none for a one-off command.
+ */
+export const SERVICE_ROLES = ['relay', 'consumer'] as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[number];
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

@@ -1,0 +1,199 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
+import { ensureDatabase, SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
+import { eventually } from './eventually';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const DIST = join(ROOT, 'dist');
+const SCHEMAS: ServiceName[] = ['directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'];
+
+export interface TestSystemOptions {
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The whole system as separate processes, built from `dist/`, on a database and queue prefix of its own,
+ * so test files never see each other's data. Talks to the real PostgreSQL and Redis.
+ */
+export class TestSystem {
+  readonly processes = new Map<ServiceName, ChildProcess>();
+  readonly logs = new Map<ServiceName, string[]>();
+  readonly ports = {} as Record<ServiceName, number>;
+  readonly db: Client;
+  private readonly redis: IORedis;
+  private readonly queues = new Map<string, Queue>();
+
+  private constructor(
+    readonly databaseUrl: string,
+    readonly redisUrl: string,
+    readonly queuePrefix: string,
+    private readonly env: Record<string, string>,
+  ) {
+    this.db = new Client({ connectionString: databaseUrl });
+    this.redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+  }
+
+  static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
+    const suffix = randomBytes(4).toString('hex');
+    const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    base.pathname = `/styrkedjan_test_${suffix}`;
+    const system = new TestSystem(base.toString(), process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `t${suffix}`, options.env ?? {});
+    await ensureDatabase(system.databaseUrl);
+    await system.db.connect();
+    for (const name of SERVICE_NAMES) system.ports[name] = await freePort();
+    await Promise.all(SERVICE_NAMES.map((name) => system.startService(name)));
+    await system.seed();
+    return system;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.ports.gateway}`;
+  }
+
+  serviceUrl(name: ServiceName): string {
+    return `http://127.0.0.1:${this.ports[name]}`;
+  }
+
+  /** Starts one service and waits until it reports ready. */
+  async startService(name: ServiceName, env: Record<string, string> = {}): Promise<void> {
+    const child = spawn(process.execPath, [join(DIST, 'apps', name, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...this.serviceEnv(), PORT: String(this.ports[name]), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = this.logs.get(name) ?? [];
+    this.logs.set(name, log);
+    child.stdout?.on('data', (chunk) => log.push(String(chunk)));
+    child.stderr?.on('data', (chunk) => log.push(String(chunk)));
+    this.processes.set(name, child);
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('')}`);
+        const response = await fetch(`${this.serviceUrl(name)}/health/ready`);
+        if (!response.ok) throw new Error(`${name} not ready: ${await response.text()}`);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+  }
+
+  /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
+  async stopService(name: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.processes.get(name);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Loads the reference data, then waits until every service has taken in the directory's events. */
+  async seed(): Promise<void> {
+    await this.runCommand(join(DIST, 'apps', 'directory', 'src', 'seed.js'));
+    await this.drained();
+  }
+
+  async runCommand(script: string, args: string[] = []): Promise<string> {
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: this.serviceEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const [code] = await once(child, 'exit');
+    if (code !== 0) throw new Error(`${script} exited with ${code}:\n${output}`);
+    return output;
+  }
+
+  /** Resolves once no outbox holds an unpublished event and no queue holds a waiting, delayed or active job. */
+  async drained(timeoutMs = 30_000): Promise<void> {
+    await eventually(
+      async () => {
+        for (const schema of SCHEMAS) {
+          const exists = await this.db.query('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [schema, 'outbox']);
+          if (!exists.rowCount) continue;
+          const { rows } = await this.db.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`);
+          if (rows[0].n > 0) throw new Error(`${schema} outbox holds ${rows[0].n} unpublished events`);
+        }
+        for (const consumer of CONSUMER_NAMES) {
+          const counts = await this.queue(consumer).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+          const busy = Object.values(counts).reduce((sum, n) => sum + n, 0);
+          if (busy > 0) throw new Error(`queue ${consumer} busy: ${JSON.stringify(counts)}`);
+        }
+      },
+      { timeoutMs, intervalMs: 50 },
+    );
+  }
+
+  /** A BullMQ queue of a consumer, for tests that put jobs on it directly. */
+  queue(consumer: (typeof CONSUMER_NAMES)[number]): Queue {
+    let queue = this.queues.get(consumer);
+    if (!queue) {
+      queue = new Queue(queueNameOf(consumer), { connection: this.redis, prefix: this.queuePrefix });
+      this.queues.set(consumer, queue);
+    }
+    return queue;
+  }
+
+  /** The id of a seeded organisation, by kind and code ('municipality', '0180'). */
+  async organisationId(kind: string, code: string): Promise<string> {
+    const { rows } = await this.db.query('SELECT id FROM directory.organisations WHERE kind = $1 AND code = $2', [kind, code]);
+    if (!rows.length) throw new Error(`no ${kind} ${code} in the directory`);
+    return rows[0].id;
+  }
+
+  /** Everything the services printed, for a failing test's message. */
+  output(): string {
+    return [...this.logs].map(([name, lines]) => `--- ${name}\n${lines.join('').slice(-4000)}`).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(SERVICE_NAMES.map((name) => this.stopService(name)));
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    const keys = await this.redis.keys(`${this.queuePrefix}:*`);
+    if (keys.length) await this.redis.del(...keys);
+    this.redis.disconnect();
+    await this.db.end();
+    const admin = new URL(this.databaseUrl);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  }
+
+  private serviceEnv(): Record<string, string> {
+    const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [`${name.toUpperCase()}_URL`, this.serviceUrl(name)]));
+    return {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      DATABASE_URL: this.databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      REDIS_URL: this.redisUrl,
+      QUEUE_PREFIX: this.queuePrefix,
+      OUTBOX_POLL_MS: '500',
+      CONSUMER_ATTEMPTS: '3',
+      CONSUMER_BACKOFF_MS: '100',
+      CONSUMER_LOCK_MS: '3000',
+      ...urls,
+      ...this.env,
+    };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,267 @@
+import request from 'supertest';
+import { eventually, TestSystem } from '@styrkedjan/testing';
+
+/**
+ * The first vertical slice through the gateway, with every service a separate process on real
+ * PostgreSQL and Redis: a need is identified, a support drafted and published, feedback returned,
+ * and steering reads the pipeline and the audit trail.
+ */
+describe('the governance chain, end to end', () => {
+  let system: TestSystem;
+  let api: ReturnType<typeof request>;
+  let stockholm: string; // municipality 0180, identifies the need
+  let skane: string; // Region Skåne, follows the area
+  let socialstyrelsen: string; // agency, drafts and publishes
+  let skolverket: string; // another agency
+  let needId: string;
+  let supportId: string;
+
+  const as = (organisationId: string) => ({ 'X-Organisation-Id': organisationId });
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    api = request(system.url);
+    stockholm = await system.organisationId('municipality', '0180');
+    skane = await system.organisationId('region', '12');
+    socialstyrelsen = await system.organisationId('agency', 'SOS');
+    skolverket = await system.organisationId('agency', 'SKOLV');
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('serves the reference data: 21 regions, 290 municipalities each in its region, the areas', async () => {
+    const municipalities = await listAll('/organisations?kind=municipality&limit=200');
+    expect(municipalities).toHaveLength(290);
+    expect(municipalities.every((m) => m.region?.id)).toBe(true);
+    expect(await listAll('/organisations?kind=region&limit=200')).toHaveLength(21);
+
+    const gotland = municipalities.find((m) => m.code === '0980');
+    expect(gotland?.region).toMatchObject({ code: '09', name: 'Region Gotland' });
+
+    const one = await api.get(`/organisations/${stockholm}`).expect(200);
+    expect(one.body).toMatchObject({ id: stockholm, code: '0180', name: 'Stockholm', kind: 'municipality', region: { code: '01' } });
+
+    const areas = await api.get('/areas').expect(200);
+    expect(areas.body.items).toHaveLength(27);
+    expect(areas.body.items).toContainEqual(expect.objectContaining({ code: 'health.primary-care', sector: 'health' }));
+
+    await api.get('/organisations/4b1bd1cf-5bd4-4bc4-9a0f-3c5b3a3e2b11').expect(404).expect('content-type', /application\/problem\+json/);
+    const badKind = await api.get('/organisations?kind=planet').expect(400);
+    expect(badKind.body.errors).toContainEqual(expect.objectContaining({ field: 'kind' }));
+  });
+
+  it('lets an organisation choose the areas it follows', async () => {
+    const response = await api
+      .put(`/organisations/${skane}/subscriptions`)
+      .set(as(skane))
+      .send({ areaCodes: ['health.primary-care', 'health.mental-health'] })
+      .expect(200);
+    expect(response.body.areaCodes.sort()).toEqual(['health.mental-health', 'health.primary-care']);
+
+    await api.put(`/organisations/${skane}/subscriptions`).set(as(stockholm)).send({ areaCodes: [] }).expect(403);
+    const unknownArea = await api.put(`/organisations/${skane}/subscriptions`).set(as(skane)).send({ areaCodes: ['health.nope'] }).expect(400);
+    expect(unknownArea.body.errors).toContainEqual(expect.objectContaining({ field: 'areaCodes[0]' }));
+  });
+
+  it('registers a knowledge need from a municipality, once per Idempotency-Key', async () => {
+    const body = {
+      title: 'Stöd för tidig upptäckt av depression hos äldre',
+      description: 'Primärvården saknar ett gemensamt arbetssätt.',
+      areaCode: 'health.primary-care',
+      targetGroup: 'Äldre i ordinärt boende',
+    };
+    const first = await api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'need-1').send(body).expect(201);
+    const retry = await api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'need-1').send(body).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(first.body).toMatchObject({ organisationId: stockholm, areaCode: 'health.primary-care', sector: 'health', stage: 'identified' });
+    needId = first.body.id;
+
+    await eventually(async () => {
+      const events = await api.get('/events?limit=1000').expect(200);
+      const identified = events.body.items.filter((e: { type: string; payload: { needId: string } }) => e.type === 'need.identified');
+      expect(identified).toHaveLength(1);
+      expect(identified[0]).toMatchObject({ payload: { needId }, actor: { organisationId: stockholm } });
+    });
+
+    const listed = await api.get(`/needs?organisationId=${stockholm}`).expect(200);
+    expect(listed.body.items.map((n: { id: string }) => n.id)).toEqual([needId]);
+    await api.get(`/needs/${needId}`).expect(200);
+  });
+
+  it('rejects bad needs with problem details naming the field', async () => {
+    const unknownField = await api
+      .post('/needs')
+      .set(as(stockholm))
+      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g', status: 'addressed' })
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
+    expect(unknownField.body.errors).toContainEqual(expect.objectContaining({ field: 'status' }));
+
+    const unknownArea = await api.post('/needs').set(as(stockholm)).send({ title: 't', description: '', areaCode: 'x.y', targetGroup: 'g' }).expect(400);
+    expect(unknownArea.body.errors).toEqual([expect.objectContaining({ field: 'areaCode' })]);
+
+    const tooLong = await api.post('/needs').set(as(stockholm)).send({ title: 'x'.repeat(201), description: '', areaCode: 'x.y', targetGroup: 'g' }).expect(400);
+    expect(tooLong.body.errors).toContainEqual(expect.objectContaining({ field: 'title' }));
+
+    await api.post('/needs').send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }).expect(401);
+    await api.post('/needs').set(as(socialstyrelsen)).send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }).expect(403);
+    await api.post('/needs').set('X-Organisation-Id', 'not-a-uuid').send({}).expect(400);
+    await api.post('/needs').set(as('0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e')).send({}).expect(401);
+    await api.get('/needs/not-a-uuid').expect(400);
+    await api.get('/needs/0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e').expect(404);
+    await api.get('/no-such-route').expect(404).expect('content-type', /application\/problem\+json/);
+  });
+
+  it('lets an agency draft a support answering the need, and the need shows it', async () => {
+    await system.drained(); // the supports service learns of the need through its event
+    await api.post('/supports').set(as(stockholm)).send(draft()).expect(403);
+    const unknownNeed = await api
+      .post('/supports')
+      .set(as(socialstyrelsen))
+      .send({ ...draft(), needIds: ['0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e'] })
+      .expect(400);
+    expect(unknownNeed.body.errors).toContainEqual(expect.objectContaining({ field: 'needIds[0]' }));
+
+    const drafted = await api.post('/supports').set(as(socialstyrelsen)).send(draft()).expect(201);
+    expect(drafted.body).toMatchObject({ status: 'draft', leadAgencyId: socialstyrelsen, needIds: [needId], coProducerIds: [skolverket] });
+    supportId = drafted.body.id;
+
+    await eventually(async () => {
+      const need = await api.get(`/needs/${needId}`).expect(200);
+      expect(need.body.stage).toBe('addressed_by_draft');
+      expect(need.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'drafted' })]);
+    });
+  });
+
+  it('publishes only by the lead agency, once, and alerts followers and the need owner', async () => {
+    await api.post(`/supports/${supportId}/publish`).set(as(skolverket)).expect(403);
+    const early = await api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 4, applicationStatus: 'planned' });
+    expect([404, 409]).toContain(early.status); // feedback on a draft is refused
+
+    const published = await api.post(`/supports/${supportId}/publish`).set(as(socialstyrelsen)).expect(200);
+    expect(published.body).toMatchObject({ id: supportId, status: 'published' });
+    await api.post(`/supports/${supportId}/publish`).set(as(socialstyrelsen)).expect(409);
+
+    for (const organisation of [stockholm, skane]) {
+      await eventually(async () => {
+        const inbox = await api.get(`/organisations/${organisation}/notifications`).set(as(organisation)).expect(200);
+        expect(inbox.body.unreadCount).toBe(1);
+        expect(inbox.body.items).toEqual([expect.objectContaining({ type: 'support.published', subject: { type: 'support', id: supportId } })]);
+      });
+    }
+    const stockholmInbox = await api.get(`/organisations/${stockholm}/notifications`).set(as(stockholm)).expect(200);
+    expect(stockholmInbox.body.items[0].reasons).toContain('answers_your_need');
+    await api.get(`/organisations/${stockholm}/notifications`).set(as(skane)).expect(403);
+
+    const read = await api.post(`/organisations/${stockholm}/notifications/${stockholmInbox.body.items[0].id}/read`).set(as(stockholm)).expect(200);
+    expect(read.body.readAt).toEqual(expect.any(String));
+    const after = await api.get(`/organisations/${stockholm}/notifications`).set(as(stockholm)).expect(200);
+    expect(after.body.unreadCount).toBe(0);
+
+    await eventually(async () => {
+      const need = await api.get(`/needs/${needId}`).expect(200);
+      expect(need.body.stage).toBe('addressed');
+    });
+  });
+
+  it('takes feedback on a published support and tells the lead agency', async () => {
+    await eventually(() =>
+      api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 4, applicationStatus: 'applied', comment: 'Används i tre vårdcentraler.' }).expect(201),
+    );
+    const bad = await api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 9, applicationStatus: 'maybe' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['applicationStatus', 'usefulness']);
+
+    await eventually(async () => {
+      const inbox = await api.get(`/organisations/${socialstyrelsen}/notifications`).set(as(socialstyrelsen)).expect(200);
+      expect(inbox.body.items).toContainEqual(expect.objectContaining({ type: 'feedback.received', subject: { type: 'support', id: supportId } }));
+    });
+    const feedback = await api.get(`/supports/${supportId}/feedback`).expect(200);
+    expect(feedback.body.summary).toMatchObject({ count: 1, averageUsefulness: 4 });
+  });
+
+  it('shows steering the pipeline per stage, with the time of each transition', async () => {
+    const second = await api.post('/supports').set(as(skolverket)).send({ ...draft(), title: 'Handbok', areaCode: 'health.primary-care', needIds: [], coProducerIds: [] }).expect(201);
+    await system.drained();
+
+    const pipeline = await api.get('/pipeline?areaCode=health.primary-care').expect(200);
+    expect(pipeline.body.counts).toEqual({
+      needs: { identified: 0, addressedByDraft: 0, addressed: 1 },
+      supports: { drafted: 1, published: 0, withFeedback: 1 },
+    });
+    const need = pipeline.body.needs.items.find((n: { id: string }) => n.id === needId);
+    expect(need).toMatchObject({ stage: 'addressed', identifiedAt: expect.any(String), draftedAt: expect.any(String), publishedAt: expect.any(String) });
+    const support = pipeline.body.supports.items.find((s: { id: string }) => s.id === supportId);
+    expect(support).toMatchObject({ stage: 'with_feedback', feedbackCount: 1, firstFeedbackAt: expect.any(String) });
+    expect(pipeline.body.supports.items.map((s: { id: string }) => s.id)).toContain(second.body.id);
+
+    const education = await api.get('/pipeline?sector=education').expect(200);
+    expect(education.body.counts.needs).toEqual({ identified: 0, addressedByDraft: 0, addressed: 0 });
+    await api.get('/pipeline?sector=space').expect(400);
+  });
+
+  it('keeps the audit trail in order, with who did what', async () => {
+    const log = await api.get('/events?after=0&limit=1000').expect(200);
+    const positions = log.body.items.map((e: { position: number }) => Number(e.position));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const story = log.body.items.filter((e: { type: string }) => !e.type.startsWith('organisation.') && !e.type.startsWith('area.'));
+    expect(story.map((e: { type: string; actor: { organisationId: string } }) => [e.type, e.actor.organisationId])).toEqual([
+      ['need.identified', stockholm],
+      ['support.drafted', socialstyrelsen],
+      ['support.published', socialstyrelsen],
+      ['feedback.received', stockholm],
+      ['support.drafted', skolverket],
+    ]);
+    expect(story[0]).toMatchObject({ producer: 'needs', version: 1, occurredAt: expect.any(String), correlationId: expect.any(String) });
+
+    const page = await api.get(`/events?after=${positions[0]}&limit=2`).expect(200);
+    expect(page.body.items.map((e: { position: number }) => Number(e.position))).toEqual(positions.slice(1, 3));
+    await api.get('/events?limit=100000').expect(400);
+  });
+
+  it('documents every route in one OpenAPI document', async () => {
+    const docs = await api.get('/docs-json').expect(200);
+    const documented = Object.keys(docs.body.paths).map((path) => path.replace(/\{[^}]+\}/g, '{id}'));
+    for (const path of [
+      '/organisations',
+      '/organisations/{id}',
+      '/areas',
+      '/needs',
+      '/needs/{id}',
+      '/supports',
+      '/supports/{id}',
+      '/supports/{id}/publish',
+      '/supports/{id}/feedback',
+      '/organisations/{id}/subscriptions',
+      '/organisations/{id}/notifications',
+      '/pipeline',
+      '/events',
+      '/admin/dead-letters',
+    ]) {
+      expect(documented).toContain(path);
+    }
+  });
+
+  function draft() {
+    return {
+      title: 'Nationellt vårdprogram för depression hos äldre',
+      summary: 'Rekommendationer för primärvården.',
+      areaCode: 'health.primary-care',
+      needIds: [needId],
+      coProducerIds: [skolverket],
+      plannedReleaseDate: '2027-03-01',
+    };
+  }
+
+  async function listAll(path: string): Promise<Record<string, any>[]> {
+    const items: Record<string, any>[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: request.Response = await api.get(cursor ? `${path}&cursor=${cursor}` : path).expect(200);
+      items.push(...response.body.items);
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    return items;
+  }
+});
