@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { GetAreaQuery } from '../queries/get-area/get-area.query';
+import { ListAreasQuery } from '../queries/list-areas/list-areas.query';
+import { AreaListResponse, AreaResponse } from './area.response.dto';
+import { ListAreasQueryParams } from './list-areas.query.dto';
+
+/** The controlled vocabulary of knowledge areas that needs and supports are filed under. */
+@ApiTags('areas')
+@Controller('areas')
+export class AreasController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOkResponse({ type: AreaListResponse })
+  list(@Query() query: ListAreasQueryParams) {
+    return this.queries.execute(new ListAreasQuery(query.sector));
+  }
+
+  @Get(':code')
+  @ApiOkResponse({ type: AreaResponse })
+  @ApiNotFoundResponse({ description: 'The vocabulary has no such code' })
+  get(@Param('code') code: string) {
+    return this.queries.execute(new GetAreaQuery(code));
+  }
+}

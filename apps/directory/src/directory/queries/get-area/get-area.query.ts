@@ -1,0 +1,8 @@
+import { Query } from '@nestjs/cqrs';
+import { AreaView } from '../../persistence/area.view';
+
+export class GetAreaQuery extends Query<AreaView> {
+  constructor(readonly code: string) {
+    super();
+  }
+}

@@ -1,0 +1,16 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '@styrkedjan/platform';
+import { OrganisationsRepository } from '../../persistence/organisations.repository';
+import { OrganisationView } from '../../persistence/organisation.view';
+import { GetOrganisationQuery } from './get-organisation.query';
+
+@QueryHandler(GetOrganisationQuery)
+export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuery, OrganisationView> {
+  constructor(private readonly organisations: OrganisationsRepository) {}
+
+  async execute(query: GetOrganisationQuery): Promise<OrganisationView> {
+    const organisation = await this.organisations.findView(query.id);
+    if (!organisation) throw notFound('Organisation', query.id);
+    return organisation;
+  }
+}

@@ -1,0 +1,9 @@
+import { Query } from '@nestjs/cqrs';
+import type { Sector } from '@styrkedjan/contracts';
+import { AreaView } from '../../persistence/area.view';
+
+export class ListAreasQuery extends Query<{ items: AreaView[] }> {
+  constructor(readonly sector?: Sector) {
+    super();
+  }
+}
