@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { MessagingModule } from '@styrkedjan/messaging';
+import { PlatformModule } from '@styrkedjan/platform';
+import { ReferenceDataModule } from '@styrkedjan/reference-data';
+import { supportsDatabase } from './database/supports.database';
+import { SupportsModule } from './supports/supports.module';
+
+/** Knowledge supports (kunskapsstöd): drafted by agencies against known needs, then published. */
+@Module({
+  imports: [
+    PlatformModule.forService('supports', supportsDatabase),
+    MessagingModule.forService(),
+    CqrsModule.forRoot(),
+    // Areas to validate areaCode and give the sector; organisations to validate co-producers.
+    ReferenceDataModule.forRoot({ areas: true, organisations: true }),
+    SupportsModule,
+  ],
+})
+export class AppModule {}

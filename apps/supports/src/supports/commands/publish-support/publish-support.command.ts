@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { ActingContext } from '@styrkedjan/platform';
+import { SupportView } from '../../persistence/support.view';
+
+export class PublishSupportCommand extends Command<SupportView> {
+  constructor(
+    readonly context: ActingContext,
+    readonly supportId: string,
+  ) {
+    super();
+  }
+}

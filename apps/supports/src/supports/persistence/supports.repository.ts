@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, Page, toPage } from '@styrkedjan/platform';
+import type { SupportState, SupportStatus } from '../domain/support';
+import { SupportEntity } from './support.entity';
+import { SupportView, toSupportView } from './support.view';
+
+export interface SupportFilter {
+  status?: SupportStatus;
+  areaCode?: string;
+  leadAgencyId?: string;
+  /** Inclusive `YYYY-MM-DD` bounds on the planned release date. */
+  plannedFrom?: string;
+  plannedTo?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ReleaseFilter {
+  /** Inclusive `YYYY-MM-DD` bounds; either may be left open. */
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+@Injectable()
+export class SupportsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, support: Readonly<SupportState>): Promise<void> {
+    await manager.insert(SupportEntity, Object.assign(new SupportEntity(), support));
+  }
+
+  /** The support, row-locked until the transaction ends: a second publish waits, then sees the first one's result. */
+  async findForUpdate(manager: EntityManager, id: string): Promise<SupportState | null> {
+    return manager.findOne(SupportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async savePublication(manager: EntityManager, support: Readonly<SupportState>): Promise<void> {
+    await manager.update(SupportEntity, { id: support.id }, { status: support.status, publishedAt: support.publishedAt, version: support.version });
+  }
+
+  async findView(id: string): Promise<SupportView | null> {
+    const support = await this.dataSource.manager.findOneBy(SupportEntity, { id });
+    return support ? toSupportView(support) : null;
+  }
+
+  /** Newest drafted first, keyset-paginated on (drafted_at, id). */
+  async list(filter: SupportFilter): Promise<Page<SupportView>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(SupportEntity, 'support')
+      .orderBy('support.draftedAt', 'DESC')
+      .addOrderBy('support.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.status) query.andWhere('support.status = :status', { status: filter.status });
+    if (filter.areaCode) query.andWhere('support.areaCode = :areaCode', { areaCode: filter.areaCode });
+    if (filter.leadAgencyId) query.andWhere('support.leadAgencyId = :leadAgencyId', { leadAgencyId: filter.leadAgencyId });
+    if (filter.plannedFrom) query.andWhere('support.plannedReleaseDate >= :plannedFrom', { plannedFrom: filter.plannedFrom });
+    if (filter.plannedTo) query.andWhere('support.plannedReleaseDate <= :plannedTo', { plannedTo: filter.plannedTo });
+    const after = decodeCursor(filter.cursor, 2);
+    if (after) {
+      query.andWhere('(support.draftedAt, support.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after[0], id: after[1] });
+    }
+    const supports = await query.getMany();
+    return toPage(supports, filter.limit, toSupportView, (support) => [support.draftedAt.toISOString(), support.id]);
+  }
+
+  /** The release calendar: drafts with a planned date, soonest first, keyset-paginated on (planned_release_date, id). */
+  async releases(filter: ReleaseFilter): Promise<Page<SupportView>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(SupportEntity, 'support')
+      .where(`support.status = 'draft'`)
+      .andWhere('support.plannedReleaseDate IS NOT NULL')
+      .orderBy('support.plannedReleaseDate', 'ASC')
+      .addOrderBy('support.id', 'ASC')
+      .limit(filter.limit + 1);
+    if (filter.from) query.andWhere('support.plannedReleaseDate >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('support.plannedReleaseDate <= :to', { to: filter.to });
+    const after = decodeCursor(filter.cursor, 2);
+    if (after) {
+      query.andWhere('(support.plannedReleaseDate, support.id) > (CAST(:date AS date), CAST(:id AS uuid))', { date: after[0], id: after[1] });
+    }
+    const supports = await query.getMany();
+    return toPage(supports, filter.limit, toSupportView, (support) => [support.plannedReleaseDate ?? '', support.id]);
+  }
+}

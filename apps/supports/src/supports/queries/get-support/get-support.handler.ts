@@ -1,0 +1,16 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '@styrkedjan/platform';
+import { SupportsRepository } from '../../persistence/supports.repository';
+import { SupportView } from '../../persistence/support.view';
+import { GetSupportQuery } from './get-support.query';
+
+@QueryHandler(GetSupportQuery)
+export class GetSupportHandler implements IQueryHandler<GetSupportQuery, SupportView> {
+  constructor(private readonly supports: SupportsRepository) {}
+
+  async execute(query: GetSupportQuery): Promise<SupportView> {
+    const support = await this.supports.findView(query.id);
+    if (!support) throw notFound('Support', query.id);
+    return support;
+  }
+}

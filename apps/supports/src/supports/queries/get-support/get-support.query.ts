@@ -1,0 +1,8 @@
+import { Query } from '@nestjs/cqrs';
+import { SupportView } from '../../persistence/support.view';
+
+export class GetSupportQuery extends Query<SupportView> {
+  constructor(readonly id: string) {
+    super();
+  }
+}
