@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { FieldError, ProblemDocument } from './problem';
+import { FieldError, ProblemDocument, ProblemException } from './problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -22,7 +22,11 @@ export function problemErrorMiddleware(logger = new Logger('Problem')) {
 
 function sendProblem(exception: unknown, request: Request, response: Response, logger: Logger): void {
   const problem = toProblem(exception, request.originalUrl ?? request.url);
-  if (problem.status >= 500) logger.error(exception instanceof Error ? exception.stack : String(exception));
+  if (problem.status >= 500) {
+    // A 503/504 raised on purpose is an expected condition, not a bug: no stack trace.
+    if (exception instanceof ProblemException) logger.warn(`${problem.status} ${problem.instance}: ${problem.detail}`);
+    else logger.error(exception instanceof Error ? exception.stack : String(exception));
+  }
   if (response.headersSent) return;
   response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

@@ -16,6 +16,8 @@ export const ACTOR_HEADERS = {
 } as const;
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Principal extends Actor {
   organisationId: string;
@@ -31,6 +33,8 @@ export interface Idempotency {
 /** Everything a command needs to know about the request that caused it, and nothing about HTTP. */
 export interface RequestContext {
   principal: Principal | null;
+  /** Set by seeds and jobs: the system itself acts, not an organisation. */
+  system?: boolean;
   correlationId: string;
   idempotency: Idempotency | null;
 }
@@ -60,7 +64,7 @@ export const Ctx = createParamDecorator((options: { acting?: boolean } | undefin
 function readPrincipal(request: Request): Principal | null {
   const organisationId = header(request, ACTOR_HEADERS.organisationId);
   const kind = header(request, ACTOR_HEADERS.organisationKind);
-  if (!organisationId || !kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) return null;
+  if (!organisationId || !UUID_PATTERN.test(organisationId) || !kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) return null;
   return {
     organisationId,
     organisationKind: kind as OrganisationKind,
@@ -71,7 +75,7 @@ function readPrincipal(request: Request): Principal | null {
 
 function readCorrelationId(request: Request): string {
   const given = header(request, CORRELATION_HEADER);
-  return given && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
+  return given && CORRELATION_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
 function readIdempotency(request: Request): Idempotency | null {

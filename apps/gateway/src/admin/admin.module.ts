@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DeadLettersController } from './api/dead-letters.controller';
+
+@Module({ controllers: [DeadLettersController] })
+export class AdminModule {}

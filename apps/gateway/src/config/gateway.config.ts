@@ -1,0 +1,65 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { z } from 'zod';
+import { ConfigError, parseConfig, ServiceName } from '@styrkedjan/platform';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** What only the gateway reads; the platform's schema covers the rest (URLs, BODY_LIMIT, Redis). */
+const gatewayEnvSchema = z.object({
+  PROXY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  PRINCIPAL_CACHE_TTL_MS: int(0, 24 * 3_600_000).default(60_000),
+  PRINCIPAL_CACHE_SIZE: int(1, 1_000_000).default(10_000),
+});
+
+export interface GatewayConfig {
+  /** How long a service may take to start answering before the client gets 504. */
+  proxyTimeoutMs: number;
+  principalCacheTtlMs: number;
+  principalCacheSize: number;
+  /** BODY_LIMIT in bytes: larger declared bodies are refused before they are proxied. */
+  bodyLimitBytes: number;
+  bodyLimit: string;
+  serviceUrls: Record<ServiceName, string>;
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** Reads the gateway's settings once and fails fast, naming the bad variable, like the platform config. */
+export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const platform = parseConfig(env); // first, so `.env` is loaded before the gateway's own variables are read
+  const result = gatewayEnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return {
+    proxyTimeoutMs: result.data.PROXY_TIMEOUT_MS,
+    principalCacheTtlMs: result.data.PRINCIPAL_CACHE_TTL_MS,
+    principalCacheSize: result.data.PRINCIPAL_CACHE_SIZE,
+    bodyLimitBytes: parseByteSize(platform.BODY_LIMIT),
+    bodyLimit: platform.BODY_LIMIT,
+    serviceUrls: platform.serviceUrls,
+  };
+}
+
+/** `64kb` → 65536, with the 1024 multiples the services' body parser uses, so both edges agree. */
+export function parseByteSize(value: string): number {
+  const match = /^(\d+)(b|kb|mb)$/.exec(value);
+  if (!match) throw new ConfigError(`Invalid configuration:\n  BODY_LIMIT: ${value} is not a size like 64kb`);
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2] as 'b' | 'kb' | 'mb'];
+  return Number(match[1]) * unit;
+}
+
+@Global()
+@Module({})
+export class GatewayConfigModule {
+  static forRoot(): DynamicModule {
+    // Parsed while the module graph is built, so a bad variable stops the process before anything listens.
+    const config = parseGatewayConfig();
+    return {
+      module: GatewayConfigModule,
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      exports: [GATEWAY_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { CORRELATION_HEADER, CORRELATION_ID_PATTERN } from '@styrkedjan/platform';
+
+/**
+ * Gives every request one correlation id before anything else runs: the caller's when it is usable,
+ * else a new one. It is written back into the request headers, so the proxy forwards it, and echoed on
+ * the response, so a caller can quote it, errors included.
+ */
+export function correlationMiddleware() {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const given = request.headers[CORRELATION_HEADER];
+    const correlationId = typeof given === 'string' && CORRELATION_ID_PATTERN.test(given) ? given : randomUUID();
+    request.headers[CORRELATION_HEADER] = correlationId;
+    response.setHeader(CORRELATION_HEADER, correlationId);
+    next();
+  };
+}
