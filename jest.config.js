@@ -1,8 +1,14 @@
 // Unit tests run the TypeScript directly; system tests drive the built services (`npm run build`) as separate processes.
 const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
+// NestJS 12 ships ES modules only; Jest on Node 20 cannot require them, so they are compiled to CommonJS like our code.
+const ESM_PACKAGES = ['@nestjs', 'zod', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    '^.+\\.m?js$': ['@swc/jest', { module: { type: 'commonjs' }, jsc: { target: 'es2022' }, swcrc: false }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: { '^@styrkedjan/(.*)$': '<rootDir>/libs/$1/src' },
@@ -17,7 +23,6 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       testTimeout: 120_000,
-      maxWorkers: 1,
     },
   ],
 };

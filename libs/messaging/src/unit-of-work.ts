@@ -1,8 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Actor, SYSTEM_ACTOR } from '@styrkedjan/contracts';
 import { ProblemException, RequestContext, SERVICE_NAME } from '@styrkedjan/platform';
 import { appendToOutbox } from './outbox';
 import { Transaction } from './transaction';
+
+function actorOf(context: RequestContext): Actor {
+  const { principal } = context;
+  if (principal) return { organisationId: principal.organisationId, userId: principal.userId, method: principal.method };
+  return context.system ? SYSTEM_ACTOR : { organisationId: null, userId: null, method: 'anonymous' };
+}
 
 /** Thrown inside the transaction when another request with the same Idempotency-Key committed first. */
 class AlreadyAnswered extends Error {}
@@ -29,11 +36,7 @@ export class UnitOfWork {
       return await this.dataSource.transaction(async (manager) => {
         const tx = new Transaction(manager, {
           producer: this.service,
-          actor: {
-            organisationId: context.principal?.organisationId ?? null,
-            userId: context.principal?.userId ?? null,
-            method: context.principal?.method ?? 'anonymous',
-          },
+          actor: actorOf(context),
           correlationId: context.correlationId,
           causationId: null,
         });
