@@ -15,6 +15,8 @@ const shared = {
 };
 
 module.exports = {
+  // Generous for the system tests, which start the whole system; unit tests finish in milliseconds anyway.
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
     {
@@ -22,7 +24,6 @@ module.exports = {
       displayName: 'system',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
 };
