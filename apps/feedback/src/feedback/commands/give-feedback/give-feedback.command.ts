@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { ApplicationStatus } from '@styrkedjan/contracts';
+import { ActingContext } from '@styrkedjan/platform';
+import { FeedbackView } from '../../persistence/feedback.view';
+
+export class GiveFeedbackCommand extends Command<FeedbackView> {
+  constructor(
+    readonly context: ActingContext,
+    readonly supportId: string,
+    readonly usefulness: number,
+    readonly applicationStatus: ApplicationStatus,
+    readonly comment: string,
+  ) {
+    super();
+  }
+}
