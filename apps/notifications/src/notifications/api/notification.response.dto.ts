@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NOTIFICATION_REASONS, NOTIFYING_EVENT_TYPES, NotificationReason, NotificationSubject, NotifyingEventType } from '../domain/notification';
+import { InboxView, NotificationView } from '../persistence/notification.view';
+
+class NotificationSubjectResponse implements NotificationSubject {
+  @ApiProperty({ enum: ['support'] }) type: 'support';
+  @ApiProperty({ format: 'uuid' }) id: string;
+}
+
+export class NotificationResponse implements NotificationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation whose inbox this is' }) organisationId: string;
+  @ApiProperty({ enum: NOTIFYING_EVENT_TYPES, description: 'The event that caused it' }) type: NotifyingEventType;
+  @ApiProperty({ enum: NOTIFICATION_REASONS, isArray: true }) reasons: NotificationReason[];
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 'Socialstyrelsen published "Vårdprogram för depression" in area health.primary-care' }) message: string;
+  @ApiProperty({ type: NotificationSubjectResponse }) subject: NotificationSubjectResponse;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ format: 'date-time', description: 'When the event happened' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
+}
+
+export class InboxResponse implements InboxView {
+  @ApiProperty({ type: [NotificationResponse], description: 'Newest first' }) items: NotificationResponse[];
+  @ApiProperty({ description: 'Unread notifications in the whole inbox' }) unreadCount: number;
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class MarkedReadResponse {
+  @ApiProperty({ description: 'How many notifications were unread and are now read' }) marked: number;
+}

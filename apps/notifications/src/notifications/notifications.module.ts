@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { NotificationsController } from './api/notifications.controller';
+import { MarkAllNotificationsReadHandler } from './commands/mark-all-notifications-read/mark-all-notifications-read.handler';
+import { MarkNotificationReadHandler } from './commands/mark-notification-read/mark-notification-read.handler';
+import { FeedbackReceivedConsumer } from './consumers/feedback-received.consumer';
+import { SupportPublishedConsumer } from './consumers/support-published.consumer';
+import { NotificationsRepository } from './persistence/notifications.repository';
+import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
+
+@Module({
+  controllers: [NotificationsController],
+  providers: [
+    NotificationsRepository,
+    ListNotificationsHandler,
+    MarkNotificationReadHandler,
+    MarkAllNotificationsReadHandler,
+    SupportPublishedConsumer,
+    FeedbackReceivedConsumer,
+  ],
+})
+export class NotificationsModule {}

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { NotificationReason, NotifyingEventType } from '../domain/notification';
+
+/** One item in an organisation's inbox, caused by one event. */
+@Entity({ name: 'notifications' })
+export class NotificationEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'text' })
+  type: NotifyingEventType;
+
+  @Column({ type: 'text', array: true })
+  reasons: NotificationReason[];
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  message: string;
+
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType: 'support';
+
+  @Column({ name: 'subject_id', type: 'uuid' })
+  subjectId: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  /** When the event happened, not when it was delivered: the inbox orders by what happened. */
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+}

@@ -1,0 +1,38 @@
+import type { NotificationReason, NotificationSubject, NotifyingEventType } from '../domain/notification';
+import { NotificationEntity } from './notification.entity';
+
+/** A notification as the API shows it: plain JSON with ISO dates. */
+export interface NotificationView {
+  id: string;
+  organisationId: string;
+  type: NotifyingEventType;
+  reasons: NotificationReason[];
+  title: string;
+  message: string;
+  subject: NotificationSubject;
+  eventId: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface InboxView {
+  items: NotificationView[];
+  /** Unread in the whole inbox, whatever the filter and page. */
+  unreadCount: number;
+  nextCursor: string | null;
+}
+
+export function toNotificationView(row: NotificationEntity): NotificationView {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    type: row.type,
+    reasons: row.reasons,
+    title: row.title,
+    message: row.message,
+    subject: { type: row.subjectType, id: row.subjectId },
+    eventId: row.eventId,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}

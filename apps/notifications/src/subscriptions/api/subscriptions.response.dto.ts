@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SubscriptionsView } from '../persistence/subscriptions.view';
+
+export class SubscriptionsResponse implements SubscriptionsView {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: [String], description: 'The area codes followed, sorted' }) areaCodes: string[];
+}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import { ActingContext } from '@styrkedjan/platform';
+import { SubscriptionsView } from '../../persistence/subscriptions.view';
+
+export class ReplaceSubscriptionsCommand extends Command<SubscriptionsView> {
+  constructor(
+    readonly context: ActingContext,
+    readonly organisationId: string,
+    readonly areaCodes: readonly string[],
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,27 @@
+/** How many areas one organisation may follow: enough for a region across its sectors, small enough to check at once. */
+export const MAX_SUBSCRIBED_AREAS = 100;
+
+/** The acting organisation may not do this (403). A plain error, so the domain knows nothing of HTTP. */
+export class NotPermitted extends Error {
+  override name = 'NotPermitted';
+}
+
+/** UUIDs arrive in either case; compared in lower case, as PostgreSQL compares them. */
+export function sameOrganisation(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** An organisation chooses the areas it follows itself: nobody subscribes another organisation to alerts. */
+export function assertManagesOwnSubscriptions(actingOrganisationId: string, organisationId: string): void {
+  if (!sameOrganisation(actingOrganisationId, organisationId)) {
+    throw new NotPermitted('An organisation manages only its own subscriptions.');
+  }
+}
+
+/** Each area code the vocabulary does not know, named by its place in the request (`areaCodes[2]`). */
+export function unknownAreaIssues(areaCodes: readonly string[], known: ReadonlySet<string>, field = 'areaCodes'): { field: string; message: string }[] {
+  return areaCodes
+    .map((code, index) => ({ code, index }))
+    .filter(({ code }) => !known.has(code))
+    .map(({ code, index }) => ({ field: `${field}[${index}]`, message: `unknown area code '${code}'` }));
+}
