@@ -12,7 +12,7 @@ describe('faults', () => {
   let api: ReturnType<typeof request>;
   let socialstyrelsen: string;
   let stockholm: string;
-  let followers: string[]; // the 26 municipalities of Skåne, which follow social.older-care
+  let followers: string[]; // the 33 municipalities of Skåne, which follow social.older-care
 
   const as = (organisationId: string) => ({ 'X-Organisation-Id': organisationId });
   const AREA = 'social.older-care';

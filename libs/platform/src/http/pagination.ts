@@ -56,3 +56,19 @@ export function toPage<Row, Item>(rows: Row[], limit: number, map: (row: Row) =>
     nextCursor: hasMore ? encodeCursor(cursorOf(pageRows[pageRows.length - 1])) : null,
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The (time, id) a newest-first cursor carries. Checked here because the parts go into SQL casts: a
+ * tampered cursor must be a 400 naming `cursor`, not a database error.
+ */
+export function decodeTimeIdCursor(cursor: string | undefined): { at: string; id: string } | null {
+  const parts = decodeCursor(cursor, 2);
+  if (!parts) return null;
+  const [at, id] = parts;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+    throw invalidField('cursor', 'is not a cursor this list returned');
+  }
+  return { at, id };
+}

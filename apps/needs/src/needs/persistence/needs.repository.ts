@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { decodeCursor, Page, toPage } from '@styrkedjan/platform';
+import { decodeTimeIdCursor, Page, toPage } from '@styrkedjan/platform';
 import { laterStatus, NeedStage, stageOf, SupportStatus } from '../domain/need';
 import { NeedEntity } from './need.entity';
 import { NeedSupportEntity } from './need-support.entity';
@@ -39,8 +39,8 @@ export class NeedsRepository {
     if (filter.areaCode) query.andWhere('need.areaCode = :areaCode', { areaCode: filter.areaCode });
     if (filter.organisationId) query.andWhere('need.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.stage) query.andWhere('need.stage = :stage', { stage: filter.stage });
-    const after = decodeCursor(filter.cursor, 2);
-    if (after) query.andWhere('(need.identifiedAt, need.id) < (:at, :id)', { at: after[0], id: after[1] });
+    const after = decodeTimeIdCursor(filter.cursor);
+    if (after) query.andWhere('(need.identifiedAt, need.id) < (:at, :id)', after);
     const needs = await query.getMany();
     const supports = needs.length
       ? await this.dataSource.manager.find(NeedSupportEntity, { where: { needId: In(needs.map((n) => n.id)) }, order: { draftedAt: 'ASC' } })

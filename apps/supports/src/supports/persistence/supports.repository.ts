@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, Page, toPage } from '@styrkedjan/platform';
+import { decodeTimeIdCursor, Page, toPage } from '@styrkedjan/platform';
 import type { SupportState, SupportStatus } from '../domain/support';
 import { SupportEntity } from './support.entity';
 import { SupportView, toSupportView } from './support.view';
@@ -58,10 +58,8 @@ export class SupportsRepository {
     if (filter.leadAgencyId) query.andWhere('support.leadAgencyId = :leadAgencyId', { leadAgencyId: filter.leadAgencyId });
     if (filter.plannedFrom) query.andWhere('support.plannedReleaseDate >= :plannedFrom', { plannedFrom: filter.plannedFrom });
     if (filter.plannedTo) query.andWhere('support.plannedReleaseDate <= :plannedTo', { plannedTo: filter.plannedTo });
-    const after = decodeCursor(filter.cursor, 2);
-    if (after) {
-      query.andWhere('(support.draftedAt, support.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: after[0], id: after[1] });
-    }
+    const after = decodeTimeIdCursor(filter.cursor);
+    if (after) query.andWhere('(support.draftedAt, support.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
     const supports = await query.getMany();
     return toPage(supports, filter.limit, toSupportView, (support) => [support.draftedAt.toISOString(), support.id]);
   }
@@ -77,10 +75,9 @@ export class SupportsRepository {
       .limit(filter.limit + 1);
     if (filter.from) query.andWhere('support.plannedReleaseDate >= :from', { from: filter.from });
     if (filter.to) query.andWhere('support.plannedReleaseDate <= :to', { to: filter.to });
-    const after = decodeCursor(filter.cursor, 2);
-    if (after) {
-      query.andWhere('(support.plannedReleaseDate, support.id) > (CAST(:date AS date), CAST(:id AS uuid))', { date: after[0], id: after[1] });
-    }
+    // The calendar's sort key is a date, which the (time, id) cursor check accepts as well.
+    const after = decodeTimeIdCursor(filter.cursor);
+    if (after) query.andWhere('(support.plannedReleaseDate, support.id) > (CAST(:at AS date), CAST(:id AS uuid))', after);
     const supports = await query.getMany();
     return toPage(supports, filter.limit, toSupportView, (support) => [support.plannedReleaseDate ?? '', support.id]);
   }
