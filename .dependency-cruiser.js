@@ -33,7 +33,7 @@ module.exports = {
     {
       name: 'testing-only-from-tests',
       severity: 'error',
-      from: { path: '^(apps|libs/(?!testing/))', pathNot: '\\.spec\\.ts$' },
+      from: { path: '^(apps|libs/(?!testing/))', pathNot: '[.-]spec\\.ts$' },
       to: { path: '^libs/testing/' },
     },
     {
@@ -52,7 +52,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^dist/|\\.e2e-spec\\.ts$)' },
+    exclude: { path: '(^dist/|-spec\\.ts$)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

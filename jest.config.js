@@ -19,6 +19,8 @@ module.exports = {
   testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
+    // One service as a process against real PostgreSQL and Redis, fed through its own queue.
+    { ...shared, displayName: 'integration', roots: ['<rootDir>/apps'], testMatch: ['**/*.integration-spec.ts'] },
     {
       ...shared,
       displayName: 'system',

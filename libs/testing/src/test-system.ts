@@ -15,6 +15,10 @@ const DIST = join(ROOT, 'dist');
 const SCHEMAS: ServiceName[] = ['directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'];
 
 export interface TestSystemOptions {
+  /** The services to run; all of them unless narrowed (one service for an integration test). */
+  services?: ServiceName[];
+  /** Load the reference data and wait until every service has taken it in; on unless turned off. */
+  seed?: boolean;
   /** Extra environment for every service. */
   env?: Record<string, string>;
 }
@@ -49,8 +53,8 @@ export class TestSystem {
     await ensureDatabase(system.databaseUrl);
     await system.db.connect();
     for (const name of SERVICE_NAMES) system.ports[name] = await freePort();
-    await Promise.all(SERVICE_NAMES.map((name) => system.startService(name)));
-    await system.seed();
+    await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startService(name)));
+    if (options.seed !== false) await system.seed();
     return system;
   }
 
@@ -99,14 +103,21 @@ export class TestSystem {
     await this.drained();
   }
 
+  /** Runs a command (a seed, a replay) with the services' environment; throws unless it exits 0. */
   async runCommand(script: string, args: string[] = []): Promise<string> {
+    const { code, output } = await this.run(script, args);
+    if (code !== 0) throw new Error(`${script} exited with ${code}:\n${output}`);
+    return output;
+  }
+
+  /** Runs a command and reports how it ended, for tests of its failures. */
+  async run(script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: this.serviceEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     const [code] = await once(child, 'exit');
-    if (code !== 0) throw new Error(`${script} exited with ${code}:\n${output}`);
-    return output;
+    return { code, output };
   }
 
   /** Resolves once no outbox holds an unpublished event and no queue holds a waiting, delayed or active job. */

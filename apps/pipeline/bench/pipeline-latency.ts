@@ -1,0 +1,44 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * Latency of GET /pipeline against a running service: `node dist/apps/pipeline/bench/pipeline-latency.js
+ * http://127.0.0.1:3106 2000 4` (base URL, requests, concurrency). Mixes the unfiltered view, area and
+ * sector filters and second pages, and prints percentiles in milliseconds.
+ */
+async function measure(base: string, requests: number, concurrency: number): Promise<void> {
+  const first = (await (await fetch(`${base}/pipeline?limit=50`)).json()) as { needs: { nextCursor: string }; supports: { nextCursor: string } };
+  const paths = [
+    '/pipeline',
+    '/pipeline?limit=200',
+    '/pipeline?sector=health',
+    '/pipeline?sector=education&limit=100',
+    ...Array.from({ length: 20 }, (_, i) => `/pipeline?areaCode=area.${i * 6}`),
+    `/pipeline?needsCursor=${first.needs.nextCursor}&supportsCursor=${first.supports.nextCursor}`,
+    '/pipeline?areaCode=area.7&sector=education',
+  ];
+  for (const path of paths) await (await fetch(base + path)).arrayBuffer(); // warm up
+  const timings: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests) {
+      const path = paths[next++ % paths.length];
+      const started = performance.now();
+      const response = await fetch(base + path);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      timings.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  timings.sort((a, b) => a - b);
+  const at = (q: number) => Number(timings[Math.min(timings.length - 1, Math.floor(q * timings.length))].toFixed(2));
+  console.log(JSON.stringify({ requests, concurrency, perSecond: Math.round(requests / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }));
+}
+
+const [base = 'http://127.0.0.1:3006', requests = '2000', concurrency = '4'] = process.argv.slice(2);
+measure(base.replace(/\/$/, ''), Number(requests), Number(concurrency)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

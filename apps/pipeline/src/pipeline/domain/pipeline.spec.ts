@@ -1,0 +1,315 @@
+import {
+  countStages,
+  emptyPipelineState,
+  FoldableEvent,
+  foldEvent,
+  foldIntoSlice,
+  instant,
+  needStage,
+  PipelineState,
+  sliceOf,
+  StageCount,
+  supportStage,
+} from './pipeline';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const N1 = id(1);
+const N2 = id(2);
+const N3 = id(3); // named by a support, never identified
+const N4 = id(4); // named only by a revised draft, never identified
+const S1 = id(11);
+const S2 = id(12);
+const STOCKHOLM = id(21);
+const MALMO = id(22);
+const SOCIALSTYRELSEN = id(31);
+const SKOLVERKET = id(32);
+const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+
+function identified(needId: string, organisationId: string, day: number, areaCode = 'health.primary-care'): FoldableEvent {
+  return {
+    type: 'need.identified',
+    aggregate: { type: 'need', id: needId, version: 1 },
+    payload: {
+      needId,
+      organisationId,
+      title: `Behov ${needId.slice(-2)}`,
+      description: '',
+      areaCode,
+      sector: areaCode.startsWith('education') ? 'education' : 'health',
+      targetGroup: 'Äldre',
+      identifiedAt: at(day),
+    },
+  };
+}
+
+function drafted(supportId: string, needs: [string, string][], day: number, title = 'Utkast', areaCode = 'health.primary-care', version = 1): FoldableEvent {
+  return {
+    type: 'support.drafted',
+    aggregate: { type: 'support', id: supportId, version },
+    payload: {
+      supportId,
+      leadAgencyId: SOCIALSTYRELSEN,
+      coProducerIds: [],
+      title,
+      summary: '',
+      areaCode,
+      sector: areaCode.startsWith('education') ? 'education' : 'health',
+      answersNeeds: needs.map(([needId, organisationId]) => ({ needId, organisationId })),
+      plannedReleaseDate: null,
+      draftedAt: at(day),
+    },
+  };
+}
+
+function published(supportId: string, needs: [string, string][], day: number, title = 'Slutlig', areaCode = 'health.primary-care', version = 2): FoldableEvent {
+  return {
+    type: 'support.published',
+    aggregate: { type: 'support', id: supportId, version },
+    payload: {
+      supportId,
+      leadAgencyId: areaCode.startsWith('education') ? SKOLVERKET : SOCIALSTYRELSEN,
+      title,
+      areaCode,
+      sector: areaCode.startsWith('education') ? 'education' : 'health',
+      answersNeeds: needs.map(([needId, organisationId]) => ({ needId, organisationId })),
+      publishedAt: at(day),
+    },
+  };
+}
+
+function feedback(supportId: string, n: number, day: number): FoldableEvent {
+  return {
+    type: 'feedback.received',
+    aggregate: { type: 'feedback', id: id(100 + n), version: 1 },
+    payload: {
+      feedbackId: id(100 + n),
+      supportId,
+      leadAgencyId: SOCIALSTYRELSEN,
+      supportTitle: 'Titel när återkopplingen skrevs',
+      organisationId: STOCKHOLM,
+      usefulness: 4,
+      applicationStatus: 'applied',
+      comment: '',
+      receivedAt: at(day),
+    },
+  };
+}
+
+/**
+ * The story: two needs identified; a support drafted for one (and a need never identified), published
+ * for both; two pieces of feedback; a second support drafted, then drafted again later as a revision
+ * that moves it to another area and names one more need.
+ */
+const STORY: FoldableEvent[] = [
+  identified(N1, STOCKHOLM, 1),
+  identified(N2, MALMO, 2),
+  drafted(S1, [[N1, STOCKHOLM], [N3, MALMO]], 3),
+  published(S1, [[N1, STOCKHOLM], [N2, MALMO]], 5),
+  feedback(S1, 1, 8),
+  feedback(S1, 2, 6),
+  drafted(S2, [[N2, MALMO]], 4, 'Andra utkastet'),
+  drafted(S2, [[N2, MALMO], [N4, MALMO]], 9, 'Omarbetat utkast', 'health.psychiatry', 2),
+];
+
+/** Everything a fold ends with, in an order-independent form. */
+function snapshot(state: PipelineState, counts: StageCount[] = countStages(state.needs.values(), state.supports.values())) {
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    needs: [...state.needs.values()].sort((a, b) => byKey(a.needId, b.needId)),
+    supports: [...state.supports.values()].sort((a, b) => byKey(a.supportId, b.supportId)),
+    links: [...state.supportNeeds].flatMap(([s, needs]) => [...needs].map((n) => `${s}>${n}`)).sort(),
+    counts: counts.map((c) => `${c.item}/${c.stage}/${c.sector}/${c.areaCode}=${c.count}`).sort(),
+  };
+}
+
+function key(state: ReturnType<typeof snapshot>): string {
+  const rows = [...state.needs, ...state.supports].map((row) => Object.values(row).join('|'));
+  return [...rows, ...state.links, ...state.counts].join('\n');
+}
+
+function foldAll(events: FoldableEvent[]): PipelineState {
+  const state = emptyPipelineState();
+  for (const event of events) foldEvent(state, event);
+  return state;
+}
+
+/**
+ * The consumer's path without the database: a store of rows, from which each event gets only the slice
+ * the repository would load; what the fold says to write goes back, and counts move by deltas.
+ */
+function foldLive(events: FoldableEvent[]): ReturnType<typeof snapshot> {
+  const store = emptyPipelineState();
+  const counts = new Map<string, StageCount>();
+  for (const event of events) {
+    const { supportId, needIds } = sliceOf(event);
+    const links = supportId ? new Set(store.supportNeeds.get(supportId) ?? []) : new Set<string>();
+    const slice = emptyPipelineState();
+    for (const needId of new Set([...needIds, ...links])) {
+      const need = store.needs.get(needId);
+      if (need) slice.needs.set(needId, need);
+    }
+    if (supportId) {
+      const support = store.supports.get(supportId);
+      if (support) slice.supports.set(supportId, support);
+      slice.supportNeeds.set(supportId, links);
+    }
+    const write = foldIntoSlice(slice, event);
+    for (const need of write.needs) store.needs.set(need.needId, need);
+    for (const support of write.supports) store.supports.set(support.supportId, support);
+    for (const [s, n] of write.links) {
+      if (!store.supportNeeds.has(s)) store.supportNeeds.set(s, new Set());
+      store.supportNeeds.get(s)!.add(n);
+    }
+    for (const delta of write.counts) {
+      const key = `${delta.item}/${delta.stage}/${delta.sector}/${delta.areaCode}`;
+      const count = (counts.get(key)?.count ?? 0) + delta.count;
+      if (count < 0) throw new Error(`count ${key} went below zero`);
+      if (count === 0) counts.delete(key);
+      else counts.set(key, { ...delta, count });
+    }
+  }
+  return snapshot(store, [...counts.values()]);
+}
+
+function* permutations<T>(items: T[]): Generator<T[]> {
+  if (items.length <= 1) {
+    yield items;
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
+    for (const tail of permutations(rest)) yield [items[i], ...tail];
+  }
+}
+
+describe('the pipeline reducer', () => {
+  it('ends in the same rows and counts for every order of the same events, folded whole or slice by slice', () => {
+    const expected = snapshot(foldAll(STORY));
+    const expectedKey = key(expected);
+    let orders = 0;
+    for (const order of permutations(STORY)) {
+      const whole = snapshot(foldAll(order));
+      const live = foldLive(order);
+      // A cheap key for each of the 40,320 orders; the full diff only when one differs.
+      if (key(whole) !== expectedKey) expect(whole).toEqual(expected);
+      if (key(live) !== expectedKey) expect(live).toEqual(expected);
+      orders++;
+    }
+    expect(orders).toBe(40_320);
+  });
+
+  it('reaches the stages and transition times the story implies', () => {
+    const state = foldAll(STORY);
+    const need = (needId: string) => state.needs.get(needId)!;
+    const support = (supportId: string) => state.supports.get(supportId)!;
+
+    expect(need(N1)).toMatchObject({ identifiedAt: at(1), firstDraftedAt: at(3), firstPublishedAt: at(5), organisationId: STOCKHOLM });
+    expect(needStage(need(N1))).toBe('addressed');
+    // N2 was named only by S1's publication, yet S1's draft (day 3) counts for it, before S2's (day 4).
+    expect(need(N2)).toMatchObject({ firstDraftedAt: at(3), firstPublishedAt: at(5) });
+    expect(needStage(need(N2))).toBe('addressed');
+    // Placeholders carry the times but are not in the pipeline until identified.
+    expect(need(N3)).toMatchObject({ identifiedAt: null, title: null, organisationId: MALMO, firstDraftedAt: at(3), firstPublishedAt: at(5) });
+    expect(need(N4)).toMatchObject({ identifiedAt: null, firstDraftedAt: at(4), firstPublishedAt: null });
+    expect(needStage(need(N3))).toBeNull();
+
+    expect(support(S1)).toMatchObject({ title: 'Slutlig', draftedAt: at(3), publishedAt: at(5), firstFeedbackAt: at(6), feedbackCount: 2 });
+    expect(supportStage(support(S1))).toBe('with_feedback');
+    // The revision describes S2 (higher version), but the first draft time stays.
+    expect(support(S2)).toMatchObject({ title: 'Omarbetat utkast', areaCode: 'health.psychiatry', draftedAt: at(4), describedBy: 2 });
+    expect(supportStage(support(S2))).toBe('drafted');
+    expect([...state.supportNeeds.get(S1)!].sort()).toEqual([N1, N2, N3]);
+    expect([...state.supportNeeds.get(S2)!].sort()).toEqual([N2, N4]);
+
+    expect(snapshot(state).counts).toEqual([
+      'need/addressed/health/health.primary-care=2',
+      'support/drafted/health/health.psychiatry=1',
+      'support/with_feedback/health/health.primary-care=1',
+    ]);
+  });
+
+  it('moves a need through identified, addressed_by_draft and addressed, and a support through its stages', () => {
+    const state = emptyPipelineState();
+    const stages = (): [string | null, string | null] => [needStage(state.needs.get(N1)!), state.supports.has(S1) ? supportStage(state.supports.get(S1)!) : null];
+    foldEvent(state, identified(N1, STOCKHOLM, 1));
+    expect(stages()).toEqual(['identified', null]);
+    foldEvent(state, drafted(S1, [[N1, STOCKHOLM]], 2));
+    expect(stages()).toEqual(['addressed_by_draft', 'drafted']);
+    foldEvent(state, published(S1, [[N1, STOCKHOLM]], 3));
+    expect(stages()).toEqual(['addressed', 'published']);
+    foldEvent(state, feedback(S1, 1, 4));
+    expect(stages()).toEqual(['addressed', 'with_feedback']);
+  });
+
+  it('counts a need a draft named early only once need.identified completes it', () => {
+    const state = emptyPipelineState();
+    const early = foldIntoSlice(state, drafted(S1, [[N1, STOCKHOLM]], 2));
+    expect(early.counts).toEqual([{ areaCode: 'health.primary-care', sector: 'health', item: 'support', stage: 'drafted', count: 1 }]);
+    expect(early.needs).toEqual([expect.objectContaining({ needId: N1, identifiedAt: null, firstDraftedAt: at(2) })]);
+
+    const completed = foldIntoSlice(state, identified(N1, STOCKHOLM, 1));
+    expect(completed.counts).toEqual([{ areaCode: 'health.primary-care', sector: 'health', item: 'need', stage: 'addressed_by_draft', count: 1 }]);
+    expect(state.needs.get(N1)).toMatchObject({ title: 'Behov 01', identifiedAt: at(1), firstDraftedAt: at(2) });
+  });
+
+  it('moves counts from one stage to the next, not adding to both', () => {
+    const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
+    const write = foldIntoSlice(state, published(S1, [[N1, STOCKHOLM]], 3));
+    const moves = write.counts.map((c) => `${c.item}/${c.stage}${c.count > 0 ? '+' : ''}${c.count}`).sort();
+    expect(moves).toEqual(['need/addressed+1', 'need/addressed_by_draft-1', 'support/drafted-1', 'support/published+1']);
+  });
+
+  it('never blanks a description, and lets a support describe itself over what feedback says of it', () => {
+    const state = foldAll([feedback(S1, 1, 6), drafted(S1, [], 3, 'Utkast')]);
+    expect(state.supports.get(S1)).toMatchObject({ title: 'Utkast', areaCode: 'health.primary-care', feedbackCount: 1 });
+    foldEvent(state, feedback(S1, 2, 7));
+    expect(state.supports.get(S1)!.title).toBe('Utkast');
+    foldEvent(state, published(S1, [], 8, 'Slutlig'));
+    foldEvent(state, drafted(S1, [], 3, 'Utkast'));
+    expect(state.supports.get(S1)!.title).toBe('Slutlig');
+    expect(state.supports.get(S1)!.draftedAt).toBe(at(3));
+  });
+
+  it('keeps the organisation need.identified names over what a support said about the need', () => {
+    const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, MALMO]], 2)]);
+    expect(state.needs.get(N1)!.organisationId).toBe(STOCKHOLM);
+    const reversed = foldAll([drafted(S1, [[N1, MALMO]], 2), identified(N1, STOCKHOLM, 1)]);
+    expect(reversed.needs.get(N1)).toEqual(state.needs.get(N1));
+  });
+
+  it('follows an area change between draft and publication in the counts', () => {
+    const state = foldAll([drafted(S1, [], 2, 'Utkast', 'health.primary-care')]);
+    const write = foldIntoSlice(state, published(S1, [], 3, 'Slutlig', 'health.psychiatry'));
+    expect(write.counts.map((c) => `${c.areaCode}/${c.stage}${c.count}`).sort()).toEqual(['health.primary-care/drafted-1', 'health.psychiatry/published1']);
+  });
+
+  it('keeps the earliest time when the same transition is reported twice', () => {
+    const state = foldAll([drafted(S1, [], 5), drafted(S1, [], 3), drafted(S1, [], 4)]);
+    expect(state.supports.get(S1)!.draftedAt).toBe(at(3));
+  });
+
+  it('writes nothing when an event changes nothing', () => {
+    const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
+    const write = foldIntoSlice(state, drafted(S1, [[N1, STOCKHOLM]], 2));
+    expect(write).toEqual({ needs: [], supports: [], links: [], counts: [] });
+  });
+
+  it('writes every time in one canonical form, whichever form it came in', () => {
+    for (const [given, canonical] of [
+      ['2026-01-01T10:00:00.000Z', '2026-01-01T10:00:00.000Z'],
+      ['2026-01-01T10:00:00+00:00', '2026-01-01T10:00:00.000Z'],
+      ['2026-01-01T10:00:00.5+00:00', '2026-01-01T10:00:00.500Z'],
+      ['2026-01-01T10:00:00.123456+00:00', '2026-01-01T10:00:00.123Z'],
+      ['2026-01-01T12:00:00.25+02:00', '2026-01-01T10:00:00.250Z'],
+      ['2026-01-01T10:00:00Z', '2026-01-01T10:00:00.000Z'],
+    ]) {
+      expect(instant(given)).toBe(canonical);
+      expect(instant(given)).toBe(new Date(given).toISOString());
+    }
+  });
+
+  it('compares times from any offset as instants', () => {
+    const state = foldAll([{ ...identified(N1, STOCKHOLM, 1), payload: { ...identified(N1, STOCKHOLM, 1).payload, identifiedAt: '2026-01-01T12:00:00+02:00' } } as FoldableEvent]);
+    expect(state.needs.get(N1)!.identifiedAt).toBe('2026-01-01T10:00:00.000Z');
+  });
+});

@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import request from 'supertest';
+import type { EventOf, EventType, PayloadOf } from '@styrkedjan/contracts';
+import { eventually, TestSystem } from '@styrkedjan/testing';
+
+/**
+ * The built pipeline service (`dist/`, so build first) as its own process on a database and queue prefix
+ * of its own, against real PostgreSQL and Redis: events go in through its BullMQ queue as the relays
+ * would put them, answers come out over HTTP and from its tables.
+ */
+describe('pipeline service (integration)', () => {
+  const REPLAY = join(__dirname, '..', '..', '..', 'dist', 'apps', 'pipeline', 'src', 'replay.js');
+  let system: TestSystem;
+  let db: TestSystem['db'];
+  let queue: ReturnType<TestSystem['queue']>;
+  let http: ReturnType<typeof request>;
+
+  const AREA = 'health.primary-care';
+  const stockholm = randomUUID();
+  const malmo = randomUUID();
+  const socialstyrelsen = randomUUID();
+  const need1 = randomUUID();
+  const need2 = randomUUID();
+  const support1 = randomUUID();
+  const support2 = randomUUID();
+
+  beforeAll(async () => {
+    system = await TestSystem.start({ services: ['pipeline'], seed: false, env: { CONSUMER_CONCURRENCY: '16', CONSUMER_BACKOFF_MS: '50' } });
+    db = system.db;
+    await db.query('SET search_path = pipeline');
+    queue = system.queue('pipeline');
+    http = request(system.serviceUrl('pipeline'));
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  let clock = Date.parse('2026-02-01T08:00:00.000Z');
+  const tick = () => new Date((clock += 60_000)).toISOString();
+
+  function envelope<T extends EventType>(type: T, aggregate: { type: string; id: string; version: number }, payload: PayloadOf<T>): EventOf<T> {
+    return {
+      id: randomUUID(),
+      type,
+      version: 1,
+      occurredAt: tick(),
+      producer: 'test',
+      actor: { organisationId: stockholm, userId: null, method: 'organisation-header' },
+      correlationId: randomUUID(),
+      causationId: null,
+      aggregate,
+      payload,
+    };
+  }
+
+  const identified = (needId: string, organisationId: string, title: string, sector: 'health' | 'education' = 'health', areaCode = AREA) =>
+    envelope('need.identified', { type: 'need', id: needId, version: 1 }, {
+      needId,
+      organisationId,
+      title,
+      description: 'lång text som inte behövs i pipelinen',
+      areaCode,
+      sector,
+      targetGroup: 'Äldre',
+      identifiedAt: tick(),
+    });
+  const drafted = (supportId: string, needIds: string[], title = 'Utkast', version = 1) =>
+    envelope('support.drafted', { type: 'support', id: supportId, version }, {
+      supportId,
+      leadAgencyId: socialstyrelsen,
+      coProducerIds: [],
+      title,
+      summary: '',
+      areaCode: AREA,
+      sector: 'health',
+      answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
+      plannedReleaseDate: null,
+      draftedAt: tick(),
+    });
+  const published = (supportId: string, needIds: string[], title = 'Publicerad') =>
+    envelope('support.published', { type: 'support', id: supportId, version: 2 }, {
+      supportId,
+      leadAgencyId: socialstyrelsen,
+      title,
+      areaCode: AREA,
+      sector: 'health',
+      answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
+      publishedAt: tick(),
+    });
+  const feedback = (supportId: string) => {
+    const feedbackId = randomUUID();
+    return envelope('feedback.received', { type: 'feedback', id: feedbackId, version: 1 }, {
+      feedbackId,
+      supportId,
+      leadAgencyId: socialstyrelsen,
+      supportTitle: 'Publicerad',
+      organisationId: stockholm,
+      usefulness: 4,
+      applicationStatus: 'applied',
+      comment: '',
+      receivedAt: tick(),
+    });
+  };
+
+  type Delivered = { id: string; type: string };
+  const logged = async (ids: string[]): Promise<number> =>
+    (await db.query('SELECT count(*)::int AS n FROM event_log WHERE event_id = ANY($1::uuid[])', [ids])).rows[0].n;
+
+  /** Puts events on the queue (as a relay would: job id = event id) and waits until all are in the log. */
+  async function deliver(events: Delivered[], jobId: (event: Delivered) => string = (event) => event.id): Promise<void> {
+    await queue.addBulk(events.map((event) => ({ name: event.type, data: event, opts: { jobId: jobId(event), attempts: 5 } })));
+    const ids = [...new Set(events.map((event) => event.id))];
+    await eventually(async () => expect(await logged(ids)).toBe(ids.length));
+  }
+
+  /** One at a time, each waited for: the order of arrival is the test's to choose. */
+  async function deliverInOrder(events: Delivered[]): Promise<void> {
+    for (const event of events) await deliver([event]);
+  }
+
+  async function drained(): Promise<void> {
+    await eventually(async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(0);
+    });
+  }
+
+  async function tables(): Promise<Record<string, string[]>> {
+    const state: Record<string, string[]> = {};
+    for (const table of ['pipeline_needs', 'pipeline_supports', 'pipeline_support_needs', 'pipeline_stage_counts']) {
+      const { rows } = await db.query(`SELECT * FROM ${table}`);
+      state[table] = rows.map((row) => JSON.stringify(row)).sort();
+    }
+    return state;
+  }
+
+  const replay = (args: string[]) => system.run(REPLAY, args);
+
+  it('builds the pipeline from events arriving out of order, and ignores a redelivery', async () => {
+    const area = envelope('area.defined', { type: 'area', id: AREA, version: 1 }, { code: AREA, sector: 'health', name: 'Primärvård', nameEn: null });
+    const n1 = identified(need1, stockholm, 'Depression hos äldre');
+    const n2 = identified(need2, malmo, 'Ensamhet');
+    const d1 = drafted(support1, [need1]);
+    const p1 = published(support1, [need1, need2]);
+    const f1 = feedback(support1);
+    const d2 = drafted(support2, [need2], 'Andra stödet');
+    // Publication before the draft, feedback before publication, a draft naming a need not identified yet.
+    await deliverInOrder([area, p1, f1, d2, d1, n2, n1]);
+    // The same event again under other job ids, so only the consumer's idempotency can stop it.
+    await queue.addBulk([1, 2].map((n) => ({ name: p1.type, data: p1, opts: { jobId: `${p1.id}-again-${n}` } })));
+    await drained();
+    expect(await logged([p1.id])).toBe(1);
+
+    const pipeline = await http.get(`/pipeline?areaCode=${AREA}`).expect(200);
+    expect(pipeline.body.filter).toEqual({ areaCode: AREA, sector: null });
+    expect(pipeline.body.counts).toEqual({
+      needs: { identified: 0, addressedByDraft: 0, addressed: 2 },
+      supports: { drafted: 1, published: 0, withFeedback: 1 },
+    });
+    expect(pipeline.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2, need1]); // newest identified first
+    expect(pipeline.body.needs.items[1]).toEqual({
+      id: need1,
+      title: 'Depression hos äldre',
+      areaCode: AREA,
+      sector: 'health',
+      organisationId: stockholm,
+      stage: 'addressed',
+      identifiedAt: n1.payload.identifiedAt,
+      draftedAt: d1.payload.draftedAt,
+      publishedAt: p1.payload.publishedAt,
+    });
+    const first = pipeline.body.supports.items.find((s: { id: string }) => s.id === support1);
+    expect(first).toEqual({
+      id: support1,
+      title: 'Publicerad',
+      areaCode: AREA,
+      sector: 'health',
+      leadAgencyId: socialstyrelsen,
+      stage: 'with_feedback',
+      draftedAt: d1.payload.draftedAt,
+      publishedAt: p1.payload.publishedAt,
+      firstFeedbackAt: f1.payload.receivedAt,
+      feedbackCount: 1,
+      needIds: [need1, need2].sort(),
+    });
+
+    const education = await http.get('/pipeline?sector=education').expect(200);
+    expect(education.body.counts.needs).toEqual({ identified: 0, addressedByDraft: 0, addressed: 0 });
+    expect(education.body.needs.items).toEqual([]);
+  });
+
+  it('pages both lists with their own cursors, newest first', async () => {
+    const page1 = await http.get(`/pipeline?areaCode=${AREA}&limit=1`).expect(200);
+    expect(page1.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2]);
+    expect(page1.body.supports.items).toHaveLength(1);
+    const page2 = await http
+      .get(`/pipeline?areaCode=${AREA}&limit=1&needsCursor=${page1.body.needs.nextCursor}&supportsCursor=${page1.body.supports.nextCursor}`)
+      .expect(200);
+    expect(page2.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need1]);
+    expect(page2.body.needs.nextCursor).toBeNull();
+    expect(page2.body.supports.items[0].id).not.toBe(page1.body.supports.items[0].id);
+    expect(page2.body.supports.nextCursor).toBeNull();
+  });
+
+  it('rejects bad pipeline queries with problem details naming the field', async () => {
+    const sector = await http.get('/pipeline?sector=space').expect(400).expect('content-type', /application\/problem\+json/);
+    expect(sector.body.errors).toContainEqual(expect.objectContaining({ field: 'sector' }));
+    const area = await http.get(`/pipeline?areaCode=${'x'.repeat(61)}`).expect(400);
+    expect(area.body.errors).toContainEqual(expect.objectContaining({ field: 'areaCode' }));
+    const cursor = await http.get('/pipeline?needsCursor=not-a-cursor').expect(400);
+    expect(cursor.body.errors).toEqual([expect.objectContaining({ field: 'needsCursor' })]);
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+    await http.get(`/pipeline?supportsCursor=${forged}`).expect(400);
+    await http.get('/pipeline?limit=0').expect(400);
+    await http.get('/pipeline?unknown=1').expect(400);
+  });
+
+  it('serves the audit trail in position order, filtered and paged', async () => {
+    const all = await http.get('/events?limit=1000').expect(200);
+    const positions = all.body.items.map((e: { position: number }) => e.position);
+    expect(positions).toEqual(positions.map((_: number, i: number) => i + 1));
+    expect(all.body.nextAfter).toBeNull();
+    expect(all.body.items[0]).toMatchObject({ position: 1, type: 'area.defined', producer: 'test', payload: { code: AREA } });
+    expect(all.body.items.map((e: { type: string }) => e.type)).toContain('need.identified');
+
+    const page = await http.get('/events?after=2&limit=2').expect(200);
+    expect(page.body.items.map((e: { position: number }) => e.position)).toEqual([3, 4]);
+    expect(page.body.nextAfter).toBe(4);
+
+    const byType = await http.get('/events?type=support.drafted').expect(200);
+    expect(byType.body.items.map((e: { payload: { supportId: string } }) => e.payload.supportId).sort()).toEqual([support1, support2].sort());
+    const byAggregate = await http.get(`/events?aggregateId=${support1}`).expect(200);
+    expect(byAggregate.body.items.map((e: { type: string }) => e.type)).toEqual(['support.published', 'support.drafted']);
+
+    for (const bad of ['limit=100000', 'limit=0', 'after=-1', 'after=abc', 'after=1.5', 'type=no.such', `aggregateId=${'x'.repeat(101)}`]) {
+      await http.get(`/events?${bad}`).expect(400);
+    }
+  });
+
+  it('refuses to edit the audit trail', async () => {
+    await expect(db.query("UPDATE event_log SET type = 'x' WHERE position = 1")).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM event_log WHERE position = 1')).rejects.toThrow(/append-only/);
+  });
+
+  it('never lets a reader paging with after= skip an event committed concurrently', async () => {
+    const start: number = (await db.query('SELECT max(position)::int AS start FROM event_log')).rows[0].start;
+    const needs = Array.from({ length: 60 }, () => randomUUID());
+    const supports = Array.from({ length: 30 }, () => randomUUID());
+    const events = [
+      ...needs.map((id, i) => identified(id, i % 2 ? stockholm : malmo, `Behov ${i}`, i % 3 ? 'health' : 'education', i % 3 ? AREA : 'education.compulsory-school')),
+      ...supports.map((id, i) => drafted(id, [needs[i * 2]])),
+      ...supports.map((id, i) => published(id, [needs[i * 2], needs[i * 2 + 1]])),
+      ...supports.slice(0, 10).map((id) => feedback(id)),
+    ].sort(() => Math.random() - 0.5);
+
+    const seen: number[] = [];
+    let writing = true;
+    const reader = (async () => {
+      let after = start;
+      const deadline = Date.now() + 30_000;
+      while ((writing || after < start + events.length) && Date.now() < deadline) {
+        const page = await http.get(`/events?after=${after}&limit=7`).expect(200);
+        for (const item of page.body.items) seen.push(item.position);
+        if (page.body.items.length) after = page.body.items[page.body.items.length - 1].position;
+      }
+    })();
+    // All at once: the worker runs 16 consumer transactions side by side, queueing on the position lock.
+    await deliver(events);
+    writing = false;
+    await reader;
+    expect(seen).toEqual(events.map((_, i) => start + i + 1));
+
+    // The counts kept by deltas equal a recount of the rows.
+    const { rows: counted } = await db.query(`
+      SELECT 'need' AS item, CASE WHEN first_published_at IS NOT NULL THEN 'addressed' WHEN first_drafted_at IS NOT NULL THEN 'addressed_by_draft' ELSE 'identified' END AS stage, count(*)::int AS n
+      FROM pipeline_needs WHERE identified_at IS NOT NULL GROUP BY 1, 2
+      UNION ALL
+      SELECT 'support', CASE WHEN feedback_count > 0 THEN 'with_feedback' WHEN published_at IS NOT NULL THEN 'published' ELSE 'drafted' END, count(*)::int
+      FROM pipeline_supports WHERE listed_at IS NOT NULL GROUP BY 1, 2`);
+    const { rows: kept } = await db.query('SELECT item, stage, sum(count)::int AS n FROM pipeline_stage_counts GROUP BY item, stage');
+    const key = (rows: { item: string; stage: string; n: number }[]) => rows.map((r) => `${r.item}/${r.stage}=${r.n}`).sort();
+    expect(key(kept)).toEqual(key(counted));
+  });
+
+  it('rebuilds from the log into exactly the state live processing reached', async () => {
+    await drained();
+    const live = await tables();
+    expect(live.pipeline_needs.length).toBeGreaterThan(60);
+    const { code, output: printed } = await replay(['pipeline']);
+    expect(code).toBe(0);
+    const summary = JSON.parse(printed.trim().split('\n').pop()!);
+    const events = (await db.query('SELECT count(*)::int AS n FROM event_log')).rows[0].n;
+    expect(summary).toEqual({ readModel: 'pipeline', events, seconds: expect.any(Number), eventsPerSecond: expect.any(Number) });
+    expect(await tables()).toEqual(live);
+
+    // Live processing carries on from the rebuilt state.
+    await deliver([feedback(support2)]);
+    const after = await http.get(`/pipeline?areaCode=${AREA}`).expect(200);
+    expect(after.body.supports.items.find((s: { id: string }) => s.id === support2)).toMatchObject({ stage: 'with_feedback', feedbackCount: 1 });
+  });
+
+  it('refuses to replay a read model it does not know, naming the ones it does', async () => {
+    const { code, output: printed } = await replay(['needs']);
+    expect(code).toBe(2);
+    expect(printed).toContain('Known read models: pipeline');
+  });
+
+});
+
