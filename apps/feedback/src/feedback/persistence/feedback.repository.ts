@@ -6,7 +6,6 @@ import { FeedbackState, FeedbackSummary, summariseFeedback } from '../domain/fee
 import { FeedbackEntity } from './feedback.entity';
 import { FeedbackView, toFeedbackView } from './feedback.view';
 
-
 export interface FeedbackFilter {
   supportId: string;
   limit: number;

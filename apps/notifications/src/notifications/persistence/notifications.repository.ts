@@ -5,7 +5,6 @@ import type { NotificationReason, NotificationSubject, NotificationText, Notifyi
 import { NotificationEntity } from './notification.entity';
 import { InboxView, NotificationView, toNotificationView } from './notification.view';
 
-
 /** What every notification caused by one event shares. */
 export interface NotificationOrigin {
   type: NotifyingEventType;
