@@ -81,7 +81,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const byConsumer = new Map<ConsumerName, AnyEvent[]>();
       for (const { envelope } of rows) {
         for (const consumer of subscribersOf(envelope.type)) {
-          byConsumer.set(consumer, [...(byConsumer.get(consumer) ?? []), envelope]);
+          const events = byConsumer.get(consumer) ?? [];
+          events.push(envelope);
+          byConsumer.set(consumer, events);
         }
       }
       await Promise.all([...byConsumer].map(([consumer, events]) => this.transport.send(consumer, events)));
