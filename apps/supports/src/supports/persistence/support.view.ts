@@ -1,22 +1,7 @@
-import type { Sector } from '@styrkedjan/contracts';
-import type { SupportState, SupportStatus } from '../domain/support';
+import type { SupportState } from '../domain/support';
 
-/** A support as the API shows it: plain JSON, so a replayed idempotent answer is the same bytes. */
-export interface SupportView {
-  id: string;
-  title: string;
-  summary: string;
-  areaCode: string;
-  sector: Sector;
-  leadAgencyId: string;
-  coProducerIds: string[];
-  needIds: string[];
-  status: SupportStatus;
-  plannedReleaseDate: string | null;
-  draftedAt: string;
-  publishedAt: string | null;
-  version: number;
-}
+/** A support as the API shows it: plain JSON (times as ISO strings), so a replayed idempotent answer is the same bytes. */
+export type SupportView = Omit<SupportState, 'draftedAt' | 'publishedAt'> & { draftedAt: string; publishedAt: string | null };
 
 export function toSupportView(support: Readonly<SupportState>): SupportView {
   return {
