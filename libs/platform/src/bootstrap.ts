@@ -15,8 +15,12 @@ export interface ServiceOptions {
 }
 
 /** Builds a service's HTTP application with the shared edge: problem+json errors, validation, body limits, docs. */
-export async function createServiceApp(module: unknown, name: ServiceName, options: ServiceOptions = {}): Promise<NestExpressApplication> {
-  const config = parseConfig();
+export async function createServiceApp(
+  module: unknown,
+  name: ServiceName,
+  options: ServiceOptions = {},
+  config = parseConfig(),
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bodyParser: false, bufferLogs: true });
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -45,7 +49,7 @@ export function documentService(app: INestApplication, name: ServiceName): void 
 
 export async function runService(module: unknown, name: ServiceName, options: ServiceOptions = {}): Promise<INestApplication> {
   const config = parseConfig();
-  const app = await createServiceApp(module, name, options);
+  const app = await createServiceApp(module, name, options, config);
   const port = config.PORT ?? SERVICE_PORTS[name];
   await app.listen(port, config.HOST);
   new Logger(name).log(`listening on http://${config.HOST}:${port}`);

@@ -8,3 +8,4 @@ export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './http/request-context';
 export * from './http/pagination';
+export * from './http/uuid';

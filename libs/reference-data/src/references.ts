@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { invalidField, badRequest, notFound } from '@styrkedjan/platform';
+import { FieldError, invalidField, badRequest, notFound } from '@styrkedjan/platform';
 import { KnownAreaEntity } from './known-area.entity';
 import { KnownOrganisationEntity } from './known-organisation.entity';
 
@@ -16,16 +16,19 @@ export class References {
     return area;
   }
 
+  /** Every area, or a 400 naming each unknown code as `field[i]`. */
+  async requireAreas(codes: readonly string[], field: string, manager: EntityManager = this.dataSource.manager): Promise<KnownAreaEntity[]> {
+    if (codes.length === 0) return [];
+    const found = await manager.findBy(KnownAreaEntity, { code: In([...codes]) });
+    rejectUnknown(codes, new Set(found.map((area) => area.code)), field, 'area code');
+    return found;
+  }
+
   /** Every organisation, or a 400 naming each unknown one as `field[i]`. */
-  async requireOrganisations(ids: string[], field: string, manager: EntityManager = this.dataSource.manager): Promise<KnownOrganisationEntity[]> {
+  async requireOrganisations(ids: readonly string[], field: string, manager: EntityManager = this.dataSource.manager): Promise<KnownOrganisationEntity[]> {
     if (ids.length === 0) return [];
-    const found = await manager.findBy(KnownOrganisationEntity, { id: In(ids) });
-    const known = new Set(found.map((organisation) => organisation.id));
-    const errors = ids
-      .map((id, index) => ({ id, index }))
-      .filter(({ id }) => !known.has(id))
-      .map(({ id, index }) => ({ field: `${field}[${index}]`, message: `unknown organisation '${id}'` }));
-    if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    const found = await manager.findBy(KnownOrganisationEntity, { id: In([...ids]) });
+    rejectUnknown(ids, new Set(found.map((organisation) => organisation.id)), field, 'organisation');
     return found;
   }
 
@@ -35,4 +38,17 @@ export class References {
     if (!organisation) throw notFound('Organisation', id);
     return organisation;
   }
+}
+
+/** Each value the projection does not know, named by its place in the request (`areaCodes[2]`). */
+export function unknownReferences(values: readonly string[], known: ReadonlySet<string>, field: string, what: string): FieldError[] {
+  return values
+    .map((value, index) => ({ value, index }))
+    .filter(({ value }) => !known.has(value))
+    .map(({ value, index }) => ({ field: `${field}[${index}]`, message: `unknown ${what} '${value}'` }));
+}
+
+function rejectUnknown(values: readonly string[], known: ReadonlySet<string>, field: string, what: string): void {
+  const errors = unknownReferences(values, known, field, what);
+  if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }

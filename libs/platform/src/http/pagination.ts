@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { invalidField } from './problem';
+import { UUID_PATTERN } from './uuid';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
@@ -33,8 +34,8 @@ export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-/** The sort key a cursor carries; a cursor that was not made by `encodeCursor` is a 400 naming `cursor`. */
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+/** The sort key a cursor carries; a cursor that was not made by `encodeCursor` is a 400 naming `field`. */
+export function decodeCursor(cursor: string | undefined, arity: number, field = 'cursor'): (string | number)[] | null {
   if (!cursor) return null;
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -44,7 +45,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // reported below
   }
-  throw invalidField('cursor', 'is not a cursor this list returned');
+  throw invalidField(field, 'is not a cursor this list returned');
 }
 
 /** Builds a page from `limit + 1` rows: the extra row only says there is more. */
@@ -57,18 +58,16 @@ export function toPage<Row, Item>(rows: Row[], limit: number, map: (row: Row) =>
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The (time, id) a newest-first cursor carries. Checked here because the parts go into SQL casts: a
  * tampered cursor must be a 400 naming `cursor`, not a database error.
  */
-export function decodeTimeIdCursor(cursor: string | undefined): { at: string; id: string } | null {
-  const parts = decodeCursor(cursor, 2);
+export function decodeTimeIdCursor(cursor: string | undefined, field = 'cursor'): { at: string; id: string } | null {
+  const parts = decodeCursor(cursor, 2, field);
   if (!parts) return null;
   const [at, id] = parts;
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
-    throw invalidField('cursor', 'is not a cursor this list returned');
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+    throw invalidField(field, 'is not a cursor this list returned');
   }
   return { at, id };
 }

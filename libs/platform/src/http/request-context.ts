@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
 import { invalidField, unauthorized } from './problem';
+import { UUID_PATTERN } from './uuid';
 
 /**
  * Headers the gateway sets after it has established who is calling. Services sit behind the gateway and
@@ -17,7 +18,6 @@ export const ACTOR_HEADERS = {
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Principal extends Actor {
   organisationId: string;

@@ -1,4 +1,4 @@
-import { assertManagesOwnSubscriptions, NotPermitted, sameOrganisation, unknownAreaIssues } from './subscriptions';
+import { assertManagesOwnSubscriptions, NotPermitted, sameOrganisation } from './subscriptions';
 
 const SKANE = '3f0c1b8e-2a4d-4e6f-9a1b-2c3d4e5f6a7b';
 const STOCKHOLM = '0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e';
@@ -9,14 +9,5 @@ describe('subscription rules', () => {
     expect(() => assertManagesOwnSubscriptions(SKANE.toUpperCase(), SKANE)).not.toThrow();
     expect(() => assertManagesOwnSubscriptions(STOCKHOLM, SKANE)).toThrow(NotPermitted);
     expect(sameOrganisation(STOCKHOLM, SKANE)).toBe(false);
-  });
-
-  it('names every unknown area by its index in the request', () => {
-    const known = new Set(['health.primary-care', 'health.mental-health']);
-    expect(unknownAreaIssues(['health.primary-care', 'health.nope', 'health.mental-health', 'x.y'], known)).toEqual([
-      { field: 'areaCodes[1]', message: "unknown area code 'health.nope'" },
-      { field: 'areaCodes[3]', message: "unknown area code 'x.y'" },
-    ]);
-    expect(unknownAreaIssues([], known)).toEqual([]);
   });
 });

@@ -17,11 +17,3 @@ export function assertManagesOwnSubscriptions(actingOrganisationId: string, orga
     throw new NotPermitted('An organisation manages only its own subscriptions.');
   }
 }
-
-/** Each area code the vocabulary does not know, named by its place in the request (`areaCodes[2]`). */
-export function unknownAreaIssues(areaCodes: readonly string[], known: ReadonlySet<string>, field = 'areaCodes'): { field: string; message: string }[] {
-  return areaCodes
-    .map((code, index) => ({ code, index }))
-    .filter(({ code }) => !known.has(code))
-    .map(({ code, index }) => ({ field: `${field}[${index}]`, message: `unknown area code '${code}'` }));
-}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { KnownAreaEntity } from '@styrkedjan/reference-data';
+import { DataSource, EntityManager } from 'typeorm';
 import { SubscriptionEntity } from './subscription.entity';
 import { SubscriptionsView } from './subscriptions.view';
 
@@ -11,13 +10,6 @@ export class SubscriptionsRepository {
   async find(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<SubscriptionsView> {
     const rows = await manager.find(SubscriptionEntity, { where: { organisationId }, order: { areaCode: 'ASC' } });
     return { organisationId, areaCodes: rows.map((row) => row.areaCode) };
-  }
-
-  /** The codes among these that the area projection knows. */
-  async knownAreaCodes(codes: readonly string[]): Promise<Set<string>> {
-    if (codes.length === 0) return new Set();
-    const areas = await this.dataSource.manager.find(KnownAreaEntity, { select: { code: true }, where: { code: In([...codes]) } });
-    return new Set(areas.map((area) => area.code));
   }
 
   /**

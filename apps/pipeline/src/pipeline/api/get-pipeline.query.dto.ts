@@ -1,10 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SECTORS, Sector } from '@styrkedjan/contracts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@styrkedjan/platform';
+import { PageQuery } from '@styrkedjan/platform';
 
-export class GetPipelineQueryParams {
+/** The page size of PageQuery applies to each list; each list has a cursor of its own instead of one. */
+export class GetPipelineQueryParams extends OmitType(PageQuery, ['cursor'] as const) {
   @ApiPropertyOptional({ maxLength: 60, example: 'health.primary-care', description: 'Only this area (a code from GET /areas)' })
   @IsOptional()
   @IsString()
@@ -16,14 +16,6 @@ export class GetPipelineQueryParams {
   @IsOptional()
   @IsIn(SECTORS)
   sector?: Sector;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Page size of each list' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ description: 'needs.nextCursor of the previous page' })
   @IsOptional()

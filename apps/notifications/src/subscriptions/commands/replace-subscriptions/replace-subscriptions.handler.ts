@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { badRequest, forbidden } from '@styrkedjan/platform';
+import { forbidden } from '@styrkedjan/platform';
 import { References } from '@styrkedjan/reference-data';
-import { assertManagesOwnSubscriptions, NotPermitted, unknownAreaIssues } from '../../domain/subscriptions';
+import { assertManagesOwnSubscriptions, NotPermitted } from '../../domain/subscriptions';
 import { SubscriptionsRepository } from '../../persistence/subscriptions.repository';
 import { SubscriptionsView } from '../../persistence/subscriptions.view';
 import { ReplaceSubscriptionsCommand } from './replace-subscriptions.command';
@@ -24,8 +24,7 @@ export class ReplaceSubscriptionsHandler implements ICommandHandler<ReplaceSubsc
       throw error instanceof NotPermitted ? forbidden(error.message) : error;
     }
     const organisation = await this.references.requireOrganisation(command.organisationId);
-    const issues = unknownAreaIssues(command.areaCodes, await this.subscriptions.knownAreaCodes(command.areaCodes));
-    if (issues.length) throw badRequest(issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '), issues);
+    await this.references.requireAreas(command.areaCodes, 'areaCodes');
     return this.subscriptions.replace(organisation.id, command.areaCodes);
   }
 }
