@@ -1,6 +1,11 @@
 // Unit tests run the TypeScript directly; system tests drive the built services (`npm run build`) as separate processes.
 const swc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
+// Without DATABASE_URL, the tiers that need PostgreSQL get an embedded one for the run.
+const embeddedDatabase = {
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
+};
 // NestJS 12 ships ES modules only; Jest on Node 20 cannot require them, so they are compiled to CommonJS like our code.
 const ESM_PACKAGES = ['@nestjs', 'zod', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
 const shared = {
@@ -19,10 +24,11 @@ module.exports = {
   testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
-    // One service as a process against real PostgreSQL and Redis, fed through its own queue.
-    { ...shared, displayName: 'integration', roots: ['<rootDir>/apps'], testMatch: ['**/*.integration-spec.ts'] },
+    // One service as a process against real PostgreSQL (and Redis when REDIS_URL is set), fed through its own queue.
+    { ...shared, ...embeddedDatabase, displayName: 'integration', roots: ['<rootDir>/apps'], testMatch: ['**/*.integration-spec.ts'] },
     {
       ...shared,
+      ...embeddedDatabase,
       displayName: 'system',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],

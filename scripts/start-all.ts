@@ -2,17 +2,23 @@
  * `npm start`: loads the reference data, then runs every service as its own process, exactly as each
  * would run alone (`npm run start:<service>`), with their output prefixed by name. Ctrl-C stops them all;
  * if one dies, the others are stopped too, so a broken system never looks half alive.
+ *
+ * Without DATABASE_URL it first starts an embedded PostgreSQL (data kept in EMBEDDED_POSTGRES_DIR, reused
+ * by the next start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { parseConfig, SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '@styrkedjan/platform';
+import { queueBackendKind } from '@styrkedjan/messaging';
+import { EmbeddedPostgres, parseLauncherConfig, SERVICE_NAMES, SERVICE_PORTS, ServiceName, startEmbeddedPostgres } from '@styrkedjan/platform';
 
 const DIST = join(__dirname, '..');
 const children = new Map<string, ChildProcess>();
 let stopping = false;
+let embedded: EmbeddedPostgres | undefined;
 
-function run(name: string, script: string, env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe'], env });
+function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  // The IPC channel lets a service notice that this launcher is gone (see runService).
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';
@@ -33,7 +39,8 @@ function stopAll(code: number): void {
   const wait = setInterval(() => {
     if ([...children.values()].every((child) => child.exitCode !== null || child.signalCode !== null)) {
       clearInterval(wait);
-      process.exit(code);
+      // The database goes last, once nothing is writing to it.
+      void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(code));
     }
   }, 100);
 }
@@ -51,11 +58,23 @@ async function waitUntilReady(name: ServiceName, url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = parseConfig();
+  const config = parseLauncherConfig();
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
 
-  const seed = run('seed', join(DIST, 'apps', 'directory', 'src', 'seed.js'));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (!config.DATABASE_URL) {
+    console.log(`Starting the embedded PostgreSQL (data in ${config.EMBEDDED_POSTGRES_DIR}) ...`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_POSTGRES_DIR, port: config.EMBEDDED_POSTGRES_PORT, durable: true });
+    const url = new URL(embedded.url);
+    url.pathname = '/styrkedjan';
+    env.DATABASE_URL = url.toString();
+  }
+  const databaseUrl = new URL(env.DATABASE_URL!);
+  const database = embedded ? `embedded, ${config.EMBEDDED_POSTGRES_DIR}, 127.0.0.1:${databaseUrl.port}` : `${databaseUrl.host}${databaseUrl.pathname}`;
+  const queues = queueBackendKind(config) === 'redis' ? `Redis (${new URL(config.REDIS_URL!).host})` : 'PostgreSQL (schema bullmq)';
+
+  const seed = run('seed', join(DIST, 'apps', 'directory', 'src', 'seed.js'), env);
   const [seedCode] = await new Promise<[number | null]>((resolve) => seed.on('exit', (code) => resolve([code])));
   children.delete('seed');
   if (seedCode !== 0) throw new Error(`seeding the directory failed (exit ${seedCode})`);
@@ -63,7 +82,7 @@ async function main(): Promise<void> {
   for (const name of SERVICE_NAMES) {
     // Each service listens on the port of its own <SERVICE>_URL, so one PORT never applies to all.
     const port = new URL(config.serviceUrls[name]).port || String(SERVICE_PORTS[name]);
-    const child = run(name, join(DIST, 'apps', name, 'src', 'main.js'), { ...process.env, PORT: port });
+    const child = run(name, join(DIST, 'apps', name, 'src', 'main.js'), { ...env, PORT: port });
     child.on('exit', (code, signal) => {
       if (stopping) return;
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the others`);
@@ -72,7 +91,9 @@ async function main(): Promise<void> {
   }
   await Promise.all(SERVICE_NAMES.map((name) => waitUntilReady(name, config.serviceUrls[name])));
   const gateway = `http://localhost:${new URL(config.serviceUrls.gateway).port}`;
-  console.log(`\nStyrkedjan is up.\n  API:      ${gateway}\n  API docs: ${gateway}/docs\n  Ctrl-C stops it.\n`);
+  console.log(
+    `\nStyrkedjan is up.\n  API:        ${gateway}\n  API docs:   ${gateway}/docs\n  PostgreSQL: ${database}\n  Queues:     ${queues}\n  Ctrl-C stops it.\n`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,7 @@
 export * from './transaction';
 export * from './outbox';
 export * from './unit-of-work';
+export * from './queue-backend';
 export * from './transport';
 export * from './outbox-relay';
 export * from './event-consumer';

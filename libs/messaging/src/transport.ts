@@ -1,29 +1,28 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { JobsOptions, Processor, Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
 import { AnyEvent, ConsumerName, queueNameOf } from '@styrkedjan/contracts';
 import { PLATFORM_CONFIG, PlatformConfig, Readiness } from '@styrkedjan/platform';
+import { openQueueBackend, QueueBackend } from './queue-backend';
 
 /**
- * The one place that knows the queues run on BullMQ: it makes every Queue and Worker of the process,
- * shares one connection between the queues, and sets how jobs retry.
+ * Makes every Queue and Worker of the process, on the backend the configuration chooses (Redis or
+ * PostgreSQL, see queue-backend.ts), and sets how jobs retry.
  */
 @Injectable()
 export class EventTransport implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventTransport.name);
   private readonly queues = new Map<ConsumerName, Queue>();
   private readonly workers: Worker[] = [];
-  private connection?: IORedis;
+  private backend?: QueueBackend;
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     private readonly readiness: Readiness,
   ) {}
 
-  onModuleInit(): void {
-    this.readiness.register('redis', async () => {
-      await this.redis().ping();
-    });
+  async onModuleInit(): Promise<void> {
+    this.backend = await openQueueBackend(this.config);
+    this.readiness.register('queues', () => this.opened().ping());
   }
 
   /** Puts events on a consumer's queue, each with the retry policy; the job id is the event id. */
@@ -35,18 +34,16 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
   queue(consumer: ConsumerName): Queue {
     let queue = this.queues.get(consumer);
     if (!queue) {
-      queue = new Queue(queueNameOf(consumer), { connection: this.redis(), prefix: this.config.QUEUE_PREFIX });
+      queue = this.opened().queue(queueNameOf(consumer));
       queue.on('error', (error) => this.logger.warn(`queue ${consumer}: ${error.message}`));
       this.queues.set(consumer, queue);
     }
     return queue;
   }
 
-  /** A worker on the consumer's queue; it opens its own blocking connection, as BullMQ requires. */
+  /** A worker on the consumer's queue. */
   work(consumer: ConsumerName, processor: Processor): Worker {
-    const worker = new Worker(queueNameOf(consumer), processor, {
-      connection: this.connectionOptions(),
-      prefix: this.config.QUEUE_PREFIX,
+    const worker = this.opened().worker(queueNameOf(consumer), processor, {
       concurrency: this.config.CONSUMER_CONCURRENCY,
       lockDuration: this.config.CONSUMER_LOCK_MS,
       stalledInterval: Math.max(1000, Math.floor(this.config.CONSUMER_LOCK_MS / 2)),
@@ -63,7 +60,12 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
-    this.connection?.disconnect();
+    await this.backend?.close();
+  }
+
+  private opened(): QueueBackend {
+    if (!this.backend) throw new Error('the queue backend is not open yet');
+    return this.backend;
   }
 
   private jobOptions(eventId: string): JobsOptions {
@@ -75,14 +77,5 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
       removeOnComplete: { age: 3600, count: 10_000 },
       removeOnFail: false,
     };
-  }
-
-  private redis(): IORedis {
-    this.connection ??= new IORedis(this.config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
-    return this.connection;
-  }
-
-  private connectionOptions() {
-    return { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
   }
 }

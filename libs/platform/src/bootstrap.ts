@@ -53,5 +53,8 @@ export async function runService(module: unknown, name: ServiceName, options: Se
   const port = config.PORT ?? SERVICE_PORTS[name];
   await app.listen(port, config.HOST);
   new Logger(name).log(`listening on http://${config.HOST}:${port}`);
+  // Started by `npm start` with a channel to it: if the launcher dies, even by SIGKILL, stop cleanly too
+  // rather than live on holding the port.
+  if (process.connected) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   return app;
 }

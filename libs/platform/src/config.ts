@@ -25,9 +25,14 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/styrkedjan'),
+  // Unset: `npm start` and `npm test` run an embedded PostgreSQL and hand its address to every process.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
+  EMBEDDED_POSTGRES_PORT: int(1, 65535).default(54320),
+  // Unset: the queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema `bullmq`) instead of Redis.
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  QUEUE_POOL_SIZE: int(2, 100).default(5),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/).default('styrkedjan'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(1, 65535).optional(),
@@ -52,14 +57,29 @@ const envSchema = z.object({
   ),
 });
 
-export type PlatformConfig = Omit<z.infer<typeof envSchema>, `${Uppercase<ServiceName>}_URL`> & {
+/** The configuration of a launcher (`npm start`, the test harness), which may still have to provide a database. */
+export type LauncherConfig = Omit<z.infer<typeof envSchema>, `${Uppercase<ServiceName>}_URL`> & {
   serviceUrls: Record<ServiceName, string>;
 };
+
+/** The configuration of a process that uses the database: a service, the seed, a replay. */
+export type PlatformConfig = LauncherConfig & { DATABASE_URL: string };
 
 export class ConfigError extends Error {}
 
 /** Reads and checks the environment once; a bad or missing variable stops the process with its name. */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const config = parseLauncherConfig(env);
+  if (!config.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: required for a service on its own (`npm start` runs an embedded PostgreSQL when it is unset)',
+    );
+  }
+  return config as PlatformConfig;
+}
+
+/** As parseConfig, but DATABASE_URL may be missing: the launcher then starts the embedded PostgreSQL. */
+export function parseLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
   if (env === process.env) loadEnvFile();
   const result = envSchema.safeParse(env);
   if (!result.success) {
@@ -70,7 +90,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfi
   const serviceUrls = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, String(data[`${name.toUpperCase()}_URL`]).replace(/\/$/, '')]),
   ) as Record<ServiceName, string>;
-  return { ...(result.data as unknown as PlatformConfig), serviceUrls };
+  return { ...(result.data as unknown as LauncherConfig), serviceUrls };
 }
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');

@@ -2,6 +2,7 @@ export * from './config';
 export * from './bootstrap';
 export * from './platform.module';
 export * from './database/database';
+export * from './database/embedded-postgres';
 export * from './health/readiness';
 export * from './http/problem';
 export * from './http/problem-details.filter';

@@ -1,14 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
+import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
 import { ensureDatabase, SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
 import { eventually } from './eventually';
+import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -25,33 +25,43 @@ export interface TestSystemOptions {
 
 /**
  * The whole system as separate processes, built from `dist/`, on a database and queue prefix of its own,
- * so test files never see each other's data. Talks to the real PostgreSQL and Redis.
+ * so test files never see each other's data. Talks to the real PostgreSQL of DATABASE_URL (under Jest
+ * without it, the embedded one that jest-global-setup starts) and to Redis when REDIS_URL is set, else
+ * runs the queues on PostgreSQL, exactly as the services choose.
  */
 export class TestSystem {
   readonly processes = new Map<ServiceName, ChildProcess>();
   readonly logs = new Map<ServiceName, string[]>();
   readonly ports = {} as Record<ServiceName, number>;
   readonly db: Client;
-  private readonly redis: IORedis;
+  private backend?: QueueBackend;
   private readonly queues = new Map<string, Queue>();
 
   private constructor(
     readonly databaseUrl: string,
-    readonly redisUrl: string,
+    readonly redisUrl: string | undefined,
     readonly queuePrefix: string,
     private readonly env: Record<string, string>,
   ) {
     this.db = new Client({ connectionString: databaseUrl });
-    this.redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   }
 
   static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
+    if (!process.env.DATABASE_URL) {
+      throw new Error('DATABASE_URL is not set: run the tests through Jest (it starts an embedded PostgreSQL) or set it');
+    }
     const suffix = randomBytes(4).toString('hex');
-    const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    const base = new URL(process.env.DATABASE_URL);
     base.pathname = `/styrkedjan_test_${suffix}`;
-    const system = new TestSystem(base.toString(), process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `t${suffix}`, options.env ?? {});
+    const system = new TestSystem(base.toString(), process.env.REDIS_URL || undefined, `t${suffix}`, options.env ?? {});
     await ensureDatabase(system.databaseUrl);
     await system.db.connect();
+    system.backend = await openQueueBackend({
+      REDIS_URL: system.redisUrl,
+      DATABASE_URL: system.databaseUrl,
+      QUEUE_PREFIX: system.queuePrefix,
+      QUEUE_POOL_SIZE: 3,
+    });
     for (const name of SERVICE_NAMES) system.ports[name] = await freePort();
     await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startService(name)));
     if (options.seed !== false) await system.seed();
@@ -140,11 +150,12 @@ export class TestSystem {
     );
   }
 
-  /** A BullMQ queue of a consumer, for tests that put jobs on it directly. */
+  /** A BullMQ queue of a consumer, on the system's backend, for tests that put jobs on it directly. */
   queue(consumer: (typeof CONSUMER_NAMES)[number]): Queue {
     let queue = this.queues.get(consumer);
     if (!queue) {
-      queue = new Queue(queueNameOf(consumer), { connection: this.redis, prefix: this.queuePrefix });
+      if (!this.backend) throw new Error('the test system is not started');
+      queue = this.backend.queue(queueNameOf(consumer));
       this.queues.set(consumer, queue);
     }
     return queue;
@@ -164,10 +175,10 @@ export class TestSystem {
 
   async stop(): Promise<void> {
     await Promise.all(SERVICE_NAMES.map((name) => this.stopService(name)));
+    // On Redis the queues outlive the test: remove them. On PostgreSQL they go with the database.
+    if (this.redisUrl) await Promise.all(CONSUMER_NAMES.map((consumer) => this.queue(consumer).obliterate({ force: true })));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    const keys = await this.redis.keys(`${this.queuePrefix}:*`);
-    if (keys.length) await this.redis.del(...keys);
-    this.redis.disconnect();
+    await this.backend?.close();
     await this.db.end();
     const admin = new URL(this.databaseUrl);
     const name = admin.pathname.slice(1);
@@ -185,8 +196,9 @@ export class TestSystem {
       NODE_ENV: 'test',
       DATABASE_URL: this.databaseUrl,
       DATABASE_POOL_SIZE: '5',
-      REDIS_URL: this.redisUrl,
+      ...(this.redisUrl ? { REDIS_URL: this.redisUrl } : {}),
       QUEUE_PREFIX: this.queuePrefix,
+      QUEUE_POOL_SIZE: '3',
       OUTBOX_POLL_MS: '500',
       CONSUMER_ATTEMPTS: '3',
       CONSUMER_BACKOFF_MS: '100',
@@ -195,16 +207,4 @@ export class TestSystem {
       ...this.env,
     };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
