@@ -61,9 +61,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new Error(`the embedded PostgreSQL in ${dataDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`);
   }
+  const pid = await postmasterPid(dataDir);
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    // On Ctrl-C the terminal signals PostgreSQL too; it may be gone before we ask it to stop.
+    stop: () => Promise.race([server.stop(), pid ? untilExited(pid) : Promise.resolve()]),
   };
 }
 
@@ -94,13 +96,22 @@ async function passwordOf(dataDir: string): Promise<string> {
 
 /** A server left running by a launcher that was killed holds the data directory: stop it first. */
 async function stopLeftoverServer(dataDir: string): Promise<void> {
-  const pidFile = `${dataDir}/postmaster.pid`;
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale: PostgreSQL cleans it up itself
+  const pid = await postmasterPid(dataDir);
+  if (!pid || !isAlive(pid)) return; // stale: PostgreSQL cleans it up itself
   process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
+  await untilExited(pid, `a PostgreSQL (pid ${pid}) still holds ${dataDir}; stop it and start again`);
+}
+
+async function postmasterPid(dataDir: string): Promise<number | null> {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return null;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+async function untilExited(pid: number, timeoutMessage = `PostgreSQL (pid ${pid}) did not stop`): Promise<void> {
   for (let waited = 0; isAlive(pid); waited += 100) {
-    if (waited > 30_000) throw new Error(`a PostgreSQL (pid ${pid}) still holds ${dataDir}; stop it and start again`);
+    if (waited > 30_000) throw new Error(timeoutMessage);
     await new Promise((done) => setTimeout(done, 100));
   }
 }

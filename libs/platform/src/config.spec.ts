@@ -1,0 +1,31 @@
+import { ConfigError, parseConfig, parseLauncherConfig } from './config';
+
+describe('configuration', () => {
+  const database = { DATABASE_URL: 'postgres://postgres@db:5432/styrkedjan' };
+
+  it('gives every variable its default, and leaves the database and Redis unset unless given', () => {
+    const config = parseLauncherConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.EMBEDDED_POSTGRES_DIR).toBe('.data/postgres');
+    expect(config.EMBEDDED_POSTGRES_PORT).toBe(54320);
+    expect(config.serviceUrls.gateway).toBe('http://127.0.0.1:3000');
+  });
+
+  it('stops a service without DATABASE_URL with a message naming it', () => {
+    expect(() => parseConfig({})).toThrow(ConfigError);
+    expect(() => parseConfig({})).toThrow(/DATABASE_URL: required/);
+    expect(parseConfig(database).DATABASE_URL).toBe(database.DATABASE_URL);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://db/x'],
+    ['REDIS_URL', 'http://cache'],
+    ['QUEUE_POOL_SIZE', '1'],
+    ['EMBEDDED_POSTGRES_PORT', '70000'],
+    ['SERVICE_ROLES', 'relay,cook'],
+    ['NODE_ENV', 'staging'],
+  ])('names %s when its value is wrong', (name, value) => {
+    expect(() => parseLauncherConfig({ ...database, [name]: value })).toThrow(new RegExp(`${name}`));
+  });
+});
