@@ -1,0 +1,48 @@
+/**
+ * `npm run migrate` / `node dist/scripts/migrate.js`: creates the database and every service's schema, and runs
+ * each schema's pending migrations, then exits. Services still migrate their own schema when they start (a no-op
+ * once this ran); running it once beforehand, as the container setup step does, means replicas of one service
+ * starting together never race on the same migration, and a broken migration stops the deployment before any
+ * service starts.
+ */
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ensureSchema, parseConfig, PlatformConfig, ServiceDatabase, serviceDataSourceOptions, ServiceName } from '@styrkedjan/platform';
+import { directoryDatabase } from '../apps/directory/src/database/directory.database';
+import { feedbackDatabase } from '../apps/feedback/src/database/feedback.database';
+import { needsDatabase } from '../apps/needs/src/database/needs.database';
+import { notificationsDatabase } from '../apps/notifications/src/database/notifications.database';
+import { pipelineDatabase } from '../apps/pipeline/src/database/pipeline.database';
+import { supportsDatabase } from '../apps/supports/src/database/supports.database';
+
+/** Every service that keeps state (the gateway keeps none); the type makes a new service's absence a compile error. */
+const DATABASES: Record<Exclude<ServiceName, 'gateway'>, ServiceDatabase> = {
+  directory: directoryDatabase,
+  needs: needsDatabase,
+  supports: supportsDatabase,
+  feedback: feedbackDatabase,
+  notifications: notificationsDatabase,
+  pipeline: pipelineDatabase,
+};
+
+export async function migrate(config: PlatformConfig = parseConfig()): Promise<void> {
+  for (const [name, database] of Object.entries(DATABASES)) {
+    await ensureSchema(config, database.schema);
+    // The same options the service starts with, but migrations are run here explicitly, to report them.
+    const dataSource = new DataSource({ ...serviceDataSourceOptions(config, database), migrationsRun: false } as DataSourceOptions);
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      console.log(`${name}: ${applied.length ? `applied ${applied.map((migration) => migration.name).join(', ')}` : 'up to date'}`);
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+}
+
+if (require.main === module) {
+  migrate().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  });
+}
