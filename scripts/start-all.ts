@@ -3,13 +3,15 @@
  * would run alone (`npm run start:<service>`), with their output prefixed by name. Ctrl-C stops them all;
  * if one dies, the others are stopped too, so a broken system never looks half alive.
  *
+ * With `--one-process` the services share one Node process instead (scripts/all-services.ts).
+ *
  * Without DATABASE_URL it first starts an embedded PostgreSQL (data kept in EMBEDDED_POSTGRES_DIR, reused
  * by the next start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { queueBackendKind } from '@styrkedjan/messaging';
-import { EmbeddedPostgres, parseLauncherConfig, SERVICE_NAMES, SERVICE_PORTS, ServiceName, startEmbeddedPostgres } from '@styrkedjan/platform';
+import { EmbeddedPostgres, launchPortOf, parseLauncherConfig, SERVICE_NAMES, ServiceName, startEmbeddedPostgres } from '@styrkedjan/platform';
 
 const DIST = join(__dirname, '..');
 const children = new Map<string, ChildProcess>();
@@ -59,6 +61,7 @@ async function waitUntilReady(name: ServiceName, url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const config = parseLauncherConfig();
+  const oneProcess = process.argv.includes('--one-process');
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
 
@@ -79,10 +82,14 @@ async function main(): Promise<void> {
   children.delete('seed');
   if (seedCode !== 0) throw new Error(`seeding the directory failed (exit ${seedCode})`);
 
-  for (const name of SERVICE_NAMES) {
-    // Each service listens on the port of its own <SERVICE>_URL, so one PORT never applies to all.
-    const port = new URL(config.serviceUrls[name]).port || String(SERVICE_PORTS[name]);
-    const child = run(name, join(DIST, 'apps', name, 'src', 'main.js'), { ...env, PORT: port });
+  if (oneProcess) run('services', join(DIST, 'scripts', 'all-services.js'), env);
+  else {
+    for (const name of SERVICE_NAMES) {
+      // Each service listens on the port of its own <SERVICE>_URL, so one PORT never applies to all.
+      run(name, join(DIST, 'apps', name, 'src', 'main.js'), { ...env, PORT: String(launchPortOf(config, name)) });
+    }
+  }
+  for (const [name, child] of children) {
     child.on('exit', (code, signal) => {
       if (stopping) return;
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the others`);

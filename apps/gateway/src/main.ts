@@ -1,14 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@styrkedjan/platform';
 import { AppModule } from './app.module';
-import { serveApiDocs } from './docs/serve-api-docs';
-import { correlationMiddleware } from './http/correlation.middleware';
+import { gatewayServiceOptions } from './service-options';
 
-void runService(AppModule, 'gateway', {
-  // Bodies stream through to the services untouched; each service parses and limits its own.
-  parseJsonBody: false,
-  configure: (app) => {
-    app.use(correlationMiddleware());
-    serveApiDocs(app);
-  },
-});
+void runService(AppModule, 'gateway', gatewayServiceOptions);

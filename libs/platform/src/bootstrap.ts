@@ -19,7 +19,7 @@ export async function createServiceApp(
   module: unknown,
   name: ServiceName,
   options: ServiceOptions = {},
-  config = parseConfig(),
+  config = parseConfig(process.env, name),
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bodyParser: false, bufferLogs: true });
   app.disable('x-powered-by');
@@ -47,10 +47,11 @@ export function documentService(app: INestApplication, name: ServiceName): void 
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
-export async function runService(module: unknown, name: ServiceName, options: ServiceOptions = {}): Promise<INestApplication> {
-  const config = parseConfig();
+/** Starts a service's HTTP application on PORT (else its usual port), or on the port given. */
+export async function runService(module: unknown, name: ServiceName, options: ServiceOptions = {}, port?: number): Promise<INestApplication> {
+  const config = parseConfig(process.env, name);
   const app = await createServiceApp(module, name, options, config);
-  const port = config.PORT ?? SERVICE_PORTS[name];
+  port ??= config.PORT ?? SERVICE_PORTS[name];
   await app.listen(port, config.HOST);
   new Logger(name).log(`listening on http://${config.HOST}:${port}`);
   // Started by `npm start` with a channel to it: if the launcher dies, even by SIGKILL, stop cleanly too

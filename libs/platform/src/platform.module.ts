@@ -25,7 +25,7 @@ class DatabaseReadiness implements OnModuleInit {
 @Module({})
 export class PlatformModule {
   static forService(name: ServiceName, database?: ServiceDatabase): DynamicModule {
-    const config = parseConfig();
+    const config = parseConfig(process.env, name);
     return {
       module: PlatformModule,
       imports: database

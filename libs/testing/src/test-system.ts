@@ -21,6 +21,8 @@ export interface TestSystemOptions {
   seed?: boolean;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /** Every service in one process, as `npm start -- --one-process` runs them. */
+  oneProcess?: boolean;
 }
 
 /**
@@ -63,7 +65,8 @@ export class TestSystem {
       QUEUE_POOL_SIZE: 3,
     });
     for (const name of SERVICE_NAMES) system.ports[name] = await freePort();
-    await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startService(name)));
+    if (options.oneProcess) await system.launch(join(DIST, 'scripts', 'all-services.js'), {}, SERVICE_NAMES);
+    else await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startService(name)));
     if (options.seed !== false) await system.seed();
     return system;
   }
@@ -78,24 +81,27 @@ export class TestSystem {
 
   /** Starts one service and waits until it reports ready. */
   async startService(name: ServiceName, env: Record<string, string> = {}): Promise<void> {
-    const child = spawn(process.execPath, [join(DIST, 'apps', name, 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { ...this.serviceEnv(), PORT: String(this.ports[name]), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log = this.logs.get(name) ?? [];
-    this.logs.set(name, log);
+    await this.launch(join(DIST, 'apps', name, 'src', 'main.js'), { PORT: String(this.ports[name]), ...env }, [name]);
+  }
+
+  /** Runs a process that serves the named services, and waits until each reports ready. */
+  private async launch(script: string, env: Record<string, string>, names: readonly ServiceName[]): Promise<void> {
+    const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...this.serviceEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = this.logs.get(names[0]) ?? [];
+    this.logs.set(names[0], log);
     child.stdout?.on('data', (chunk) => log.push(String(chunk)));
     child.stderr?.on('data', (chunk) => log.push(String(chunk)));
-    this.processes.set(name, child);
-    await eventually(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('')}`);
-        const response = await fetch(`${this.serviceUrl(name)}/health/ready`);
-        if (!response.ok) throw new Error(`${name} not ready: ${await response.text()}`);
-      },
-      { timeoutMs: 30_000, intervalMs: 100 },
-    );
+    for (const name of names) this.processes.set(name, child);
+    for (const name of names) {
+      await eventually(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('')}`);
+          const response = await fetch(`${this.serviceUrl(name)}/health/ready`);
+          if (!response.ok) throw new Error(`${name} not ready: ${await response.text()}`);
+        },
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
+    }
   }
 
   /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
