@@ -1,2 +1,3 @@
 export * from './eventually';
 export * from './test-system';
+export * from './test-identity-provider';
