@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import express from 'express';
 import helmet from 'helmet';
-import { runService } from '@styrkedjan/platform';
+import { problemErrorMiddleware, runService } from '@styrkedjan/platform';
 import { AppModule } from './app.module';
 import { serveApiDocs } from './docs/serve-api-docs';
 import { parseGatewayConfig } from './config/gateway.config';
@@ -13,6 +14,8 @@ void runService(AppModule, 'gateway', {
     app.use(helmet());
     app.getHttpServer().maxConnections = parseGatewayConfig().maxConnections;
     app.use(correlationMiddleware());
+    // The gateway's own routes with a body; everything else streams through to its service unparsed.
+    app.use('/api-keys', express.json({ limit: '4kb' }), problemErrorMiddleware());
     serveApiDocs(app);
   },
 });

@@ -212,6 +212,7 @@ export class TestSystem {
       // Limits generous enough for tests that are not about them.
       RATE_LIMIT_ORGANISATION: '100000',
       RATE_LIMIT_KEY: '100000',
+      RATE_LIMIT_AUTH_FAILURES: '100000',
       ...urls,
       ...this.env,
     };
