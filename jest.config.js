@@ -7,7 +7,7 @@ const embeddedDatabase = {
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
 };
 // NestJS 12 ships ES modules only; Jest on Node 20 cannot require them, so they are compiled to CommonJS like our code.
-const ESM_PACKAGES = ['@nestjs', 'zod', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const ESM_PACKAGES = ['@nestjs', 'zod', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
 const shared = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],

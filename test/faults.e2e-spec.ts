@@ -14,7 +14,9 @@ describe('faults', () => {
   let stockholm: string;
   let followers: string[]; // the 33 municipalities of Skåne, which follow social.older-care
 
-  const as = (organisationId: string) => ({ 'X-Organisation-Id': organisationId });
+  // The agency acts through an editor, the municipalities through their own users; the operator is an admin.
+  const as = (organisationId: string) => system.as(organisationId, organisationId === socialstyrelsen ? 'agency_editor' : 'municipality');
+  const operator = () => system.as(socialstyrelsen, 'admin');
   const AREA = 'social.older-care';
 
   beforeAll(async () => {
@@ -128,7 +130,7 @@ describe('faults', () => {
     const supportId = await publishSupport('Giftig publicering');
 
     const letter = await eventually(async () => {
-      const letters = await api.get('/admin/dead-letters').expect(200);
+      const letters = await api.get('/admin/dead-letters').set(operator()).expect(200);
       const found = letters.body.items.find(
         (item: { consumer: string; eventType: string; event: { payload: { supportId: string } } }) =>
           item.consumer === 'notifications' && item.eventType === 'support.published' && item.event.payload.supportId === supportId,
@@ -141,14 +143,14 @@ describe('faults', () => {
     expect(await notificationsAbout(supportId)).toEqual([]);
 
     await system.db.query('DROP TRIGGER refuse_poison ON notifications.notifications');
-    await api.post(`/admin/dead-letters/${encodeURIComponent(letter.id)}/retry`).expect(200);
-    await api.post(`/admin/dead-letters/${encodeURIComponent('notifications:no-such-job')}/retry`).expect(404);
+    await api.post(`/admin/dead-letters/${encodeURIComponent(letter.id)}/retry`).set(operator()).expect(200);
+    await api.post(`/admin/dead-letters/${encodeURIComponent('notifications:no-such-job')}/retry`).set(operator()).expect(404);
 
     await eventually(async () => {
       const rows = await notificationsAbout(supportId);
       expect(rows).toHaveLength(followers.length);
     });
-    const letters = await api.get('/admin/dead-letters').expect(200);
+    const letters = await api.get('/admin/dead-letters').set(operator()).expect(200);
     expect(letters.body.items.find((item: { id: string }) => item.id === letter.id)).toBeUndefined();
   });
 
@@ -187,10 +189,10 @@ describe('faults', () => {
       await system.drained();
     }
 
-    const needNow = await api.get(`/needs/${need.body.id}`).expect(200);
+    const needNow = await api.get(`/needs/${need.body.id}`).set(operator()).expect(200);
     expect(needNow.body.stage).toBe('addressed');
     expect(needNow.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'published', draftedAt: expect.any(String) })]);
-    const pipeline = await api.get(`/pipeline?areaCode=${AREA}&limit=200`).expect(200);
+    const pipeline = await api.get(`/pipeline?areaCode=${AREA}&limit=200`).set(operator()).expect(200);
     expect(pipeline.body.supports.items.find((s: { id: string }) => s.id === supportId)).toMatchObject({ stage: 'published' });
     await api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 3, applicationStatus: 'planned' }).expect(201);
   });
@@ -201,7 +203,7 @@ describe('faults', () => {
     const output = await system.runCommand(join(__dirname, '..', 'dist', 'apps', 'pipeline', 'src', 'replay.js'), ['pipeline']);
     expect(output).toContain('"readModel":"pipeline"');
     expect(await pipelineState()).toEqual(live);
-    const everything = await api.get('/pipeline?limit=200').expect(200);
+    const everything = await api.get('/pipeline?limit=200').set(operator()).expect(200);
     expect(everything.body.counts.supports.published).toBeGreaterThan(0);
   });
 

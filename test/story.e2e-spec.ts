@@ -13,10 +13,15 @@ describe('the governance chain, end to end', () => {
   let skane: string; // Region Skåne, follows the area
   let socialstyrelsen: string; // agency, drafts and publishes
   let skolverket: string; // another agency
+  let skr: string; // SKR, where the steering group sits
   let needId: string;
   let supportId: string;
 
-  const as = (organisationId: string) => ({ 'X-Organisation-Id': organisationId });
+  // Each organisation acts through a user in the role its kind usually holds, with a real signed token.
+  const roles = new Map<string, string>();
+  const as = (organisationId: string) => system.as(organisationId, roles.get(organisationId)!);
+  /** The steering group: reads everything, the event log included. */
+  const steering = () => system.as(skr, 'steering_group');
 
   beforeAll(async () => {
     system = await TestSystem.start();
@@ -25,6 +30,8 @@ describe('the governance chain, end to end', () => {
     skane = await system.organisationId('region', '12');
     socialstyrelsen = await system.organisationId('agency', 'SOS');
     skolverket = await system.organisationId('agency', 'SKOLV');
+    skr = await system.organisationId('association', 'SKR');
+    for (const [id, role] of [[stockholm, 'municipality'], [skane, 'region'], [socialstyrelsen, 'agency_editor'], [skolverket, 'agency_editor']]) roles.set(id, role);
   });
 
   afterAll(async () => {
@@ -40,15 +47,15 @@ describe('the governance chain, end to end', () => {
     const gotland = municipalities.find((m) => m.code === '0980');
     expect(gotland?.region).toMatchObject({ code: '09', name: 'Region Gotland' });
 
-    const one = await api.get(`/organisations/${stockholm}`).expect(200);
+    const one = await api.get(`/organisations/${stockholm}`).set(steering()).expect(200);
     expect(one.body).toMatchObject({ id: stockholm, code: '0180', name: 'Stockholm', kind: 'municipality', region: { code: '01' } });
 
-    const areas = await api.get('/areas').expect(200);
+    const areas = await api.get('/areas').set(steering()).expect(200);
     expect(areas.body.items).toHaveLength(27);
     expect(areas.body.items).toContainEqual(expect.objectContaining({ code: 'health.primary-care', sector: 'health' }));
 
-    await api.get('/organisations/4b1bd1cf-5bd4-4bc4-9a0f-3c5b3a3e2b11').expect(404).expect('content-type', /application\/problem\+json/);
-    const badKind = await api.get('/organisations?kind=planet').expect(400);
+    await api.get('/organisations/4b1bd1cf-5bd4-4bc4-9a0f-3c5b3a3e2b11').set(steering()).expect(404).expect('content-type', /application\/problem\+json/);
+    const badKind = await api.get('/organisations?kind=planet').set(steering()).expect(400);
     expect(badKind.body.errors).toContainEqual(expect.objectContaining({ field: 'kind' }));
   });
 
@@ -79,15 +86,15 @@ describe('the governance chain, end to end', () => {
     needId = first.body.id;
 
     await eventually(async () => {
-      const events = await api.get('/events?limit=1000').expect(200);
+      const events = await api.get('/events?limit=1000').set(steering()).expect(200);
       const identified = events.body.items.filter((e: { type: string; payload: { needId: string } }) => e.type === 'need.identified');
       expect(identified).toHaveLength(1);
       expect(identified[0]).toMatchObject({ payload: { needId }, actor: { organisationId: stockholm } });
     });
 
-    const listed = await api.get(`/needs?organisationId=${stockholm}`).expect(200);
+    const listed = await api.get(`/needs?organisationId=${stockholm}`).set(steering()).expect(200);
     expect(listed.body.items.map((n: { id: string }) => n.id)).toEqual([needId]);
-    await api.get(`/needs/${needId}`).expect(200);
+    await api.get(`/needs/${needId}`).set(steering()).expect(200);
   });
 
   it('rejects bad needs with problem details naming the field', async () => {
@@ -107,11 +114,11 @@ describe('the governance chain, end to end', () => {
 
     await api.post('/needs').send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }).expect(401);
     await api.post('/needs').set(as(socialstyrelsen)).send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }).expect(403);
-    await api.post('/needs').set('X-Organisation-Id', 'not-a-uuid').send({}).expect(400);
-    await api.post('/needs').set(as('0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e')).send({}).expect(401);
-    await api.get('/needs/not-a-uuid').expect(400);
-    await api.get('/needs/0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e').expect(404);
-    await api.get('/no-such-route').expect(404).expect('content-type', /application\/problem\+json/);
+    await api.post('/needs').set(system.as('not-a-uuid', 'municipality')).send({}).expect(401);
+    await api.post('/needs').set(system.as('0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e', 'municipality')).send({}).expect(401);
+    await api.get('/needs/not-a-uuid').set(steering()).expect(400);
+    await api.get('/needs/0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e').set(steering()).expect(404);
+    await api.get('/no-such-route').set(steering()).expect(404).expect('content-type', /application\/problem\+json/);
   });
 
   it('lets an agency draft a support answering the need, and the need shows it', async () => {
@@ -129,7 +136,7 @@ describe('the governance chain, end to end', () => {
     supportId = drafted.body.id;
 
     await eventually(async () => {
-      const need = await api.get(`/needs/${needId}`).expect(200);
+      const need = await api.get(`/needs/${needId}`).set(steering()).expect(200);
       expect(need.body.stage).toBe('addressed_by_draft');
       expect(need.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'drafted' })]);
     });
@@ -161,7 +168,7 @@ describe('the governance chain, end to end', () => {
     expect(after.body.unreadCount).toBe(0);
 
     await eventually(async () => {
-      const need = await api.get(`/needs/${needId}`).expect(200);
+      const need = await api.get(`/needs/${needId}`).set(steering()).expect(200);
       expect(need.body.stage).toBe('addressed');
     });
   });
@@ -177,7 +184,7 @@ describe('the governance chain, end to end', () => {
       const inbox = await api.get(`/organisations/${socialstyrelsen}/notifications`).set(as(socialstyrelsen)).expect(200);
       expect(inbox.body.items).toContainEqual(expect.objectContaining({ type: 'feedback.received', subject: { type: 'support', id: supportId } }));
     });
-    const feedback = await api.get(`/supports/${supportId}/feedback`).expect(200);
+    const feedback = await api.get(`/supports/${supportId}/feedback`).set(steering()).expect(200);
     expect(feedback.body.summary).toMatchObject({ count: 1, averageUsefulness: 4 });
   });
 
@@ -185,7 +192,7 @@ describe('the governance chain, end to end', () => {
     const second = await api.post('/supports').set(as(skolverket)).send({ ...draft(), title: 'Handbok', areaCode: 'health.primary-care', needIds: [], coProducerIds: [] }).expect(201);
     await system.drained();
 
-    const pipeline = await api.get('/pipeline?areaCode=health.primary-care').expect(200);
+    const pipeline = await api.get('/pipeline?areaCode=health.primary-care').set(steering()).expect(200);
     expect(pipeline.body.counts).toEqual({
       needs: { identified: 0, addressedByDraft: 0, addressed: 1 },
       supports: { drafted: 1, published: 0, withFeedback: 1 },
@@ -196,13 +203,13 @@ describe('the governance chain, end to end', () => {
     expect(support).toMatchObject({ stage: 'with_feedback', feedbackCount: 1, firstFeedbackAt: expect.any(String) });
     expect(pipeline.body.supports.items.map((s: { id: string }) => s.id)).toContain(second.body.id);
 
-    const education = await api.get('/pipeline?sector=education').expect(200);
+    const education = await api.get('/pipeline?sector=education').set(steering()).expect(200);
     expect(education.body.counts.needs).toEqual({ identified: 0, addressedByDraft: 0, addressed: 0 });
-    await api.get('/pipeline?sector=space').expect(400);
+    await api.get('/pipeline?sector=space').set(steering()).expect(400);
   });
 
   it('keeps the audit trail in order, with who did what', async () => {
-    const log = await api.get('/events?after=0&limit=1000').expect(200);
+    const log = await api.get('/events?after=0&limit=1000').set(steering()).expect(200);
     const positions = log.body.items.map((e: { position: number }) => Number(e.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     const story = log.body.items.filter((e: { type: string }) => !e.type.startsWith('organisation.') && !e.type.startsWith('area.'));
@@ -214,14 +221,16 @@ describe('the governance chain, end to end', () => {
       ['support.drafted', skolverket],
     ]);
     expect(story[0]).toMatchObject({ producer: 'needs', version: 1, occurredAt: expect.any(String), correlationId: expect.any(String) });
+    // The actor is the user the token named, in the organisation it named, and how they signed in.
+    expect(story[0].actor).toEqual({ organisationId: stockholm, userId: `user-municipality-${stockholm.slice(0, 8)}`, method: 'jwt' });
 
-    const page = await api.get(`/events?after=${positions[0]}&limit=2`).expect(200);
+    const page = await api.get(`/events?after=${positions[0]}&limit=2`).set(steering()).expect(200);
     expect(page.body.items.map((e: { position: number }) => Number(e.position))).toEqual(positions.slice(1, 3));
-    await api.get('/events?limit=100000').expect(400);
+    await api.get('/events?limit=100000').set(steering()).expect(400);
   });
 
   it('documents every route in one OpenAPI document', async () => {
-    const docs = await api.get('/docs-json').expect(200);
+    const docs = await api.get('/docs-json').set(steering()).expect(200);
     const documented = Object.keys(docs.body.paths).map((path) => path.replace(/\{[^}]+\}/g, '{id}'));
     for (const path of [
       '/organisations',
@@ -238,6 +247,9 @@ describe('the governance chain, end to end', () => {
       '/pipeline',
       '/events',
       '/admin/dead-letters',
+      '/api-keys',
+      '/api-keys/{id}',
+      '/audit',
     ]) {
       expect(documented).toContain(path);
     }
@@ -258,7 +270,7 @@ describe('the governance chain, end to end', () => {
     const items: Record<string, any>[] = [];
     let cursor: string | null = null;
     do {
-      const response: request.Response = await api.get(cursor ? `${path}&cursor=${cursor}` : path).expect(200);
+      const response: request.Response = await api.get(cursor ? `${path}&cursor=${cursor}` : path).set(steering()).expect(200);
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
     } while (cursor);

@@ -1,4 +1,7 @@
-import { ServiceOptions } from '@styrkedjan/platform';
+import express from 'express';
+import helmet from 'helmet';
+import { problemErrorMiddleware, ServiceOptions } from '@styrkedjan/platform';
+import { parseGatewayConfig } from './config/gateway.config';
 import { serveApiDocs } from './docs/serve-api-docs';
 import { correlationMiddleware } from './http/correlation.middleware';
 
@@ -7,7 +10,11 @@ export const gatewayServiceOptions: ServiceOptions = {
   // Bodies stream through to the services untouched; each service parses and limits its own.
   parseJsonBody: false,
   configure: (app) => {
+    app.use(helmet());
+    app.getHttpServer().maxConnections = parseGatewayConfig().maxConnections;
     app.use(correlationMiddleware());
+    // The gateway's own routes with a body; everything else streams through to its service unparsed.
+    app.use('/api-keys', express.json({ limit: '4kb' }), problemErrorMiddleware());
     serveApiDocs(app);
   },
 };

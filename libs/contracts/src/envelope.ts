@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const actorSchema = z.strictObject({
   organisationId: z.uuid().nullable(),
   userId: z.string().max(200).nullable(),
-  /** How the actor was identified: `organisation-header` until authentication lands, `system` for seeds and jobs. */
+  /** How the actor was identified: `jwt` (identity provider), `dev-jwt` (development token), `api-key`, `system` for seeds and jobs. */
   method: z.string().max(50),
 });
 export type Actor = z.infer<typeof actorSchema>;

@@ -6,6 +6,7 @@ import express from 'express';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { problemErrorMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
+import { RedactingLogger } from './observability/redact';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
@@ -22,6 +23,7 @@ export async function createServiceApp(
   config = parseConfig(process.env, name),
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bodyParser: false, bufferLogs: true });
+  app.useLogger(new RedactingLogger());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();

@@ -67,6 +67,12 @@ export type PlatformConfig = LauncherConfig & { DATABASE_URL: string };
 
 export class ConfigError extends Error {}
 
+/** One message naming every bad variable of a failed parse. */
+export function configErrorOf(error: z.ZodError): ConfigError {
+  const problems = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
+
 /**
  * Defaults that differ for one service; the environment still wins. The pipeline's consumers take turns
  * on the event log's position lock, so more than a few in flight add no throughput: they only hold pool
@@ -96,10 +102,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, service?: Serv
 export function parseLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
   if (env === process.env) loadEnvFile();
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
+  if (!result.success) throw configErrorOf(result.error);
   const data = result.data as Record<string, unknown>;
   const serviceUrls = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, String(data[`${name.toUpperCase()}_URL`]).replace(/\/$/, '')]),

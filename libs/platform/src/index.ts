@@ -10,3 +10,4 @@ export * from './http/validation';
 export * from './http/request-context';
 export * from './http/pagination';
 export * from './http/uuid';
+export * from './observability/redact';

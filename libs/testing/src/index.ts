@@ -1,3 +1,4 @@
 export * from './eventually';
 export * from './test-system';
 export * from './free-port';
+export * from './test-identity-provider';

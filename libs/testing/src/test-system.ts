@@ -9,6 +9,7 @@ import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
 import { ensureDatabase, SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
+import { TestIdentityProvider, TokenOptions } from './test-identity-provider';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -38,6 +39,8 @@ export class TestSystem {
   readonly db: Client;
   private backend?: QueueBackend;
   private readonly queues = new Map<string, Queue>();
+  /** The identity provider the gateway trusts: tokens for any organisation and role. */
+  identity: TestIdentityProvider;
 
   private constructor(
     readonly databaseUrl: string,
@@ -56,6 +59,7 @@ export class TestSystem {
     const base = new URL(process.env.DATABASE_URL);
     base.pathname = `/styrkedjan_test_${suffix}`;
     const system = new TestSystem(base.toString(), process.env.REDIS_URL || undefined, `t${suffix}`, options.env ?? {});
+    system.identity = await TestIdentityProvider.start();
     await ensureDatabase(system.databaseUrl);
     await system.db.connect();
     system.backend = await openQueueBackend({
@@ -174,6 +178,18 @@ export class TestSystem {
     return rows[0].id;
   }
 
+  // --- identity: tokens signed by the test identity provider the gateway trusts
+
+  /** A bearer token for a user of `organisationId` in `role` (or several roles). */
+  token(organisationId: string, role: string | string[], options?: TokenOptions): string {
+    return this.identity.token(organisationId, Array.isArray(role) ? role : [role], options);
+  }
+
+  /** The Authorization header of such a token, for supertest's `.set()`. */
+  as(organisationId: string, role: string | string[], options?: TokenOptions): { Authorization: string } {
+    return { Authorization: `Bearer ${this.token(organisationId, role, options)}` };
+  }
+
   /** Everything the services printed, for a failing test's message. */
   output(): string {
     return [...this.logs].map(([name, lines]) => `--- ${name}\n${lines.join('').slice(-4000)}`).join('\n');
@@ -186,6 +202,7 @@ export class TestSystem {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await this.backend?.close();
     await this.db.end();
+    await this.identity?.stop();
     const admin = new URL(this.databaseUrl);
     const name = admin.pathname.slice(1);
     admin.pathname = '/postgres';
@@ -209,6 +226,11 @@ export class TestSystem {
       CONSUMER_ATTEMPTS: '3',
       CONSUMER_BACKOFF_MS: '100',
       CONSUMER_LOCK_MS: '3000',
+      ...this.identity.gatewayEnv(),
+      // Limits generous enough for tests that are not about them.
+      RATE_LIMIT_ORGANISATION: '100000',
+      RATE_LIMIT_KEY: '100000',
+      RATE_LIMIT_AUTH_FAILURES: '100000',
       ...urls,
       ...this.env,
     };

@@ -1,24 +1,37 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { ApiKeysRepository } from '../api-keys/persistence/api-keys.repository';
+import { AuditModule } from '../audit/audit.module';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
-import { OrganisationHeaderGuard } from './organisation-header.guard';
-import { PrincipalCache } from './principal-cache';
+import { RateLimits } from '../limits/rate-limits';
+import { AuthGuard } from './auth.guard';
+import { Authenticator } from './authenticator';
 import { findInDirectory } from './directory-client';
-import { PrincipalResolver } from './principal-resolver';
+import { OrganisationCache } from './organisation-cache';
+import { OrganisationResolver } from './organisation-resolver';
+import { TokenVerifier } from './token-verifier';
 
-/** Establishes the principal of every request before any gateway route runs, the proxy included. */
+/** Establishes the caller of every request and asks the policy before any gateway route runs, the proxy included. */
 @Module({
+  imports: [ApiKeysModule, AuditModule],
   providers: [
     {
-      provide: PrincipalResolver,
-      inject: [GATEWAY_CONFIG],
-      useFactory: (config: GatewayConfig) =>
-        new PrincipalResolver(
-          findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs),
-          new PrincipalCache(config.principalCacheSize, config.principalCacheTtlMs),
+      provide: Authenticator,
+      inject: [GATEWAY_CONFIG, ApiKeysRepository],
+      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository) =>
+        new Authenticator(
+          config.auth,
+          new TokenVerifier(config.auth),
+          new OrganisationResolver(
+            findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs),
+            new OrganisationCache(config.principalCacheSize, config.principalCacheTtlMs),
+          ),
+          apiKeys,
         ),
     },
-    { provide: APP_GUARD, useClass: OrganisationHeaderGuard },
+    RateLimits,
+    { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })
 export class AuthModule {}

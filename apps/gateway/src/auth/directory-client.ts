@@ -16,7 +16,7 @@ export function findInDirectory(directoryUrl: string, timeoutMs: number, logger 
     return new ProblemException(
       HttpStatus.SERVICE_UNAVAILABLE,
       'service_unavailable',
-      'The directory service is unavailable, so X-Organisation-Id cannot be checked; try again shortly.',
+      'The directory service is unavailable, so the caller\'s organisation cannot be checked; try again shortly.',
     );
   };
   return async (organisationId) => {

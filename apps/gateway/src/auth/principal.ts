@@ -1,16 +1,22 @@
 import type { IncomingMessage } from 'node:http';
+import type { Role } from '@styrkedjan/access';
 import type { Principal } from '@styrkedjan/platform';
 
-export type { Principal };
-
-// Kept beside the request, not on it: nothing a client sends can set it, and it goes when the request goes.
-const principals = new WeakMap<IncomingMessage, Principal | null>();
-
-export function setPrincipal(request: IncomingMessage, principal: Principal | null): void {
-  principals.set(request, principal);
+/** Who is calling, as the gateway established it: the principal the services see, plus its roles. */
+export interface Caller extends Principal {
+  roles: Role[];
+  /** The API key used, when the caller is a system rather than a person. */
+  apiKeyId: string | null;
 }
 
-/** Who this request acts for, as the guard established it; null for an anonymous request. */
-export function principalOf(request: IncomingMessage): Principal | null {
-  return principals.get(request) ?? null;
+// Kept beside the request, not on it: nothing a client sends can set it, and it goes when the request goes.
+const callers = new WeakMap<IncomingMessage, Caller>();
+
+export function setPrincipal(request: IncomingMessage, caller: Caller): void {
+  callers.set(request, caller);
+}
+
+/** Who this request acts for, as the guard established it; null before (or without) authentication. */
+export function principalOf(request: IncomingMessage): Caller | null {
+  return callers.get(request) ?? null;
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { z } from 'zod';
-import { ConfigError, parseConfig, ServiceName } from '@styrkedjan/platform';
+import { ConfigError, configErrorOf, parseConfig, parseLauncherConfig, ServiceName } from '@styrkedjan/platform';
+import { AuthConfig, authConfigOf, authEnvSchema } from './auth.config';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -9,6 +10,8 @@ const gatewayEnvSchema = z.object({
   PROXY_TIMEOUT_MS: int(100, 600_000).default(10_000),
   PRINCIPAL_CACHE_TTL_MS: int(0, 24 * 3_600_000).default(60_000),
   PRINCIPAL_CACHE_SIZE: int(1, 1_000_000).default(10_000),
+  MAX_CONNECTIONS: int(1, 1_000_000).default(2_000),
+  ...authEnvSchema.shape,
 });
 
 export interface GatewayConfig {
@@ -20,18 +23,32 @@ export interface GatewayConfig {
   bodyLimitBytes: number;
   bodyLimit: string;
   serviceUrls: Record<ServiceName, string>;
+  /** Open connections the gateway accepts at once; more are refused by the server. */
+  maxConnections: number;
+  auth: AuthConfig;
+  /** Shared store of the rate limits: Redis when there is one, else PostgreSQL. */
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  databaseUrl: string;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** Only the authentication settings, for the token command: it needs no database. */
+export function parseAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const platform = parseLauncherConfig(env);
+  const result = authEnvSchema.safeParse(env);
+  if (!result.success) throw configErrorOf(result.error);
+  return authConfigOf(result.data, platform.NODE_ENV, platform.REDIS_URL);
+}
 
 /** Reads the gateway's settings once and fails fast, naming the bad variable, like the platform config. */
 export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const platform = parseConfig(env); // first, so `.env` is loaded before the gateway's own variables are read
   const result = gatewayEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
+  // Optional: without Redis the rate limits are counted in PostgreSQL.
+  const redisUrl = (platform as { REDIS_URL?: string }).REDIS_URL || undefined;
+  if (!result.success) throw configErrorOf(result.error);
   return {
     proxyTimeoutMs: result.data.PROXY_TIMEOUT_MS,
     principalCacheTtlMs: result.data.PRINCIPAL_CACHE_TTL_MS,
@@ -39,6 +56,11 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     bodyLimitBytes: parseByteSize(platform.BODY_LIMIT),
     bodyLimit: platform.BODY_LIMIT,
     serviceUrls: platform.serviceUrls,
+    maxConnections: result.data.MAX_CONNECTIONS,
+    auth: authConfigOf(result.data, platform.NODE_ENV, redisUrl),
+    redisUrl,
+    queuePrefix: platform.QUEUE_PREFIX,
+    databaseUrl: platform.DATABASE_URL,
   };
 }
 

@@ -70,10 +70,13 @@ describe('mergeOpenApi', () => {
     expect(JSON.stringify(merged.paths['/supports'])).toContain('#/components/schemas/supports.List');
   });
 
-  it('documents X-Organisation-Id as an optional apiKey and problem+json as every operation\'s default answer', () => {
+  it('documents a bearer token or an API key as required, and problem+json as every operation\'s default answer', () => {
     const merged = mergeOpenApi(gateway, [{ service: 'needs', document: doc({ '/needs': { post: ok() } }) }]);
-    expect(merged.components!.securitySchemes).toEqual({ organisation: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Organisation-Id' }) });
-    expect(merged.security).toEqual([{ organisation: [] }, {}]);
+    expect(merged.components!.securitySchemes).toEqual({
+      bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      apiKey: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }),
+    });
+    expect(merged.security).toEqual([{ bearer: [] }, { apiKey: [] }]);
     expect(merged.components!.schemas!.ProblemDetails).toMatchObject({ required: ['type', 'title', 'status'] });
     for (const operation of [merged.paths['/needs'].post, merged.paths['/admin/dead-letters'].get]) {
       expect(operation!.responses.default).toEqual({

@@ -45,14 +45,20 @@ export function mergeOpenApi(own: OpenAPIObject, services: readonly ServiceDocum
   merged.paths ??= {};
   const components = ((merged.components ??= {}) as Components);
   (components.schemas ??= {}).ProblemDetails = PROBLEM_DETAILS_SCHEMA;
-  (components.securitySchemes ??= {}).organisation = {
+  (components.securitySchemes ??= {}).bearer = {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A token from the organisation\'s identity provider (or, in development, from `npm run token`).',
+  };
+  components.securitySchemes.apiKey = {
     type: 'apiKey',
     in: 'header',
-    name: 'X-Organisation-Id',
-    description: 'The UUID of the organisation acting. Optional: without it a request is anonymous, and routes that change something answer 401.',
+    name: 'X-Api-Key',
+    description: 'An API key an administrator issued to the organisation (POST /api-keys).',
   };
-  // The empty requirement says anonymous calls are allowed too; the services decide where they are not.
-  merged.security = [{ organisation: [] }, {}];
+  // Either one: every route but health and docs needs a caller.
+  merged.security = [{ bearer: [] }, { apiKey: [] }];
   const tags = new Map((merged.tags ?? []).map((tag) => [tag.name, tag]));
 
   for (const { service, document } of services) {

@@ -4,6 +4,7 @@ import { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
 import { ProblemException } from '@styrkedjan/platform';
 import { principalOf } from '../auth/principal';
+import { SecurityLog } from '../audit/persistence/security-log';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { setForwardedIdentity } from './forwarded-identity';
 import { BackendService, Route } from './routes';
@@ -30,7 +31,10 @@ export class ProxyService implements OnApplicationShutdown {
   private readonly exchanges = new WeakMap<IncomingMessage, Exchange>();
   private readonly proxy: RequestHandler<Request, Response>;
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly securityLog: SecurityLog,
+  ) {
     this.proxy = createProxyMiddleware<Request, Response>({
       router: (request) => this.exchanges.get(request)!.target,
       changeOrigin: true,
@@ -84,6 +88,8 @@ export class ProxyService implements OnApplicationShutdown {
         },
         answered: (proxyResponse) => {
           answered = true;
+          // The service refused on ownership the gateway could not see (another agency's support): a denial all the same.
+          if (proxyResponse.statusCode === 403) void this.securityLog.record('access.denied', request, { service, reason: 'refused_by_service' });
           settle();
           // A service that dies mid-body must not leave the client waiting for the rest.
           proxyResponse.once('close', () => {

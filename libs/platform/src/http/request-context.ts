@@ -56,7 +56,7 @@ export function readRequestContext(request: Request): RequestContext {
 export const Ctx = createParamDecorator((options: { acting?: boolean } | undefined, host: ExecutionContext) => {
   const context = readRequestContext(host.switchToHttp().getRequest<Request>());
   if (options?.acting && !context.principal) {
-    throw unauthorized('This request must name the acting organisation (X-Organisation-Id).');
+    throw unauthorized('This request must be made by an authenticated organisation.');
   }
   return context;
 });
@@ -69,7 +69,7 @@ function readPrincipal(request: Request): Principal | null {
     organisationId,
     organisationKind: kind as OrganisationKind,
     userId: header(request, ACTOR_HEADERS.userId) ?? null,
-    method: header(request, ACTOR_HEADERS.method) ?? 'organisation-header',
+    method: header(request, ACTOR_HEADERS.method) ?? 'unknown',
   };
 }
 

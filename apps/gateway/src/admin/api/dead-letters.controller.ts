@@ -2,17 +2,17 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nest
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetters } from '@styrkedjan/messaging';
 import { notFound } from '@styrkedjan/platform';
+import { Requires } from '../../auth/requires.decorator';
 import { DeadLetterListResponse, RetriedDeadLetterResponse } from './dead-letter.response.dto';
 import { ListDeadLettersQuery } from './list-dead-letters.query.dto';
 
 /**
  * For operators: events a consumer gave up on, across every service's queue, and re-driving one once its
  * cause is fixed. Served by the gateway because it is the one process that sees all queues without owning any.
- *
- * Not yet authorised: anyone who reaches the gateway can list and re-drive dead letters. Restricting this
- * to operators comes with the authentication issue.
+ * Administrators only.
  */
 @ApiTags('admin')
+@Requires('dead-letters.manage')
 @Controller('admin/dead-letters')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetters) {}

@@ -1,17 +1,18 @@
-import type { Principal } from '@styrkedjan/platform';
 import type { FindOrganisation } from './directory-client';
-import { PrincipalCache } from './principal-cache';
+import { KnownOrganisation, OrganisationCache } from './organisation-cache';
 
-/** Turns an organisation id into the principal it acts as, asking the directory at most once per TTL. */
-export class PrincipalResolver {
-  private readonly inFlight = new Map<string, Promise<Principal | null>>();
+export type { KnownOrganisation };
+
+/** Turns an organisation id from a token or key into a known organisation, asking the directory at most once per TTL. */
+export class OrganisationResolver {
+  private readonly inFlight = new Map<string, Promise<KnownOrganisation | null>>();
 
   constructor(
     private readonly find: FindOrganisation,
-    private readonly cache: PrincipalCache,
+    private readonly cache: OrganisationCache,
   ) {}
 
-  resolve(organisationId: string): Promise<Principal | null> {
+  resolve(organisationId: string): Promise<KnownOrganisation | null> {
     const key = organisationId.toLowerCase();
     const cached = this.cache.get(key);
     if (cached) return Promise.resolve(cached);
@@ -24,18 +25,13 @@ export class PrincipalResolver {
     return pending;
   }
 
-  private async lookUp(key: string): Promise<Principal | null> {
+  private async lookUp(key: string): Promise<KnownOrganisation | null> {
     const organisation = await this.find(key);
     // Neither unknown ids nor failures are cached: an organisation registered a moment ago, or a directory
     // that is back, works on the next request.
     if (!organisation) return null;
-    const principal: Principal = {
-      organisationId: organisation.id,
-      organisationKind: organisation.kind,
-      userId: null,
-      method: 'organisation-header',
-    };
-    this.cache.set(key, principal);
-    return principal;
+    const known: KnownOrganisation = { organisationId: organisation.id, organisationKind: organisation.kind };
+    this.cache.set(key, known);
+    return known;
   }
 }

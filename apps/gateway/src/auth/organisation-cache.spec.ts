@@ -1,19 +1,19 @@
-import { PrincipalCache } from './principal-cache';
+import { OrganisationCache } from './organisation-cache';
 import type { DirectoryOrganisation, FindOrganisation } from './directory-client';
-import { PrincipalResolver } from './principal-resolver';
+import { OrganisationResolver } from './organisation-resolver';
 
 const A = '5e2c1c7a-4d3b-5a41-9f1e-2b3c4d5e6f70';
 const B = '6f3d2d8b-5e4c-5b52-8a2f-3c4d5e6f7a81';
 const C = '7a4e3e9c-6f5d-5c63-9b3a-4d5e6f7a8b92';
-const principal = (organisationId: string) => ({ organisationId, organisationKind: 'municipality' as const, userId: null, method: 'organisation-header' });
+const principal = (organisationId: string) => ({ organisationId, organisationKind: 'municipality' as const });
 
-describe('PrincipalCache', () => {
+describe('OrganisationCache', () => {
   let now: number;
   const clock = () => now;
   beforeEach(() => (now = 1_000_000));
 
   it('answers from memory until the TTL has passed', () => {
-    const cache = new PrincipalCache(10, 60_000, clock);
+    const cache = new OrganisationCache(10, 60_000, clock);
     cache.set(A, principal(A));
     now += 59_999;
     expect(cache.get(A)).toEqual(principal(A));
@@ -23,7 +23,7 @@ describe('PrincipalCache', () => {
   });
 
   it('holds at most its size, dropping the least recently used', () => {
-    const cache = new PrincipalCache(2, 60_000, clock);
+    const cache = new OrganisationCache(2, 60_000, clock);
     cache.set(A, principal(A));
     cache.set(B, principal(B));
     cache.get(A); // A is now more recent than B
@@ -35,13 +35,13 @@ describe('PrincipalCache', () => {
   });
 
   it('keeps nothing when the TTL is 0', () => {
-    const cache = new PrincipalCache(10, 0, clock);
+    const cache = new OrganisationCache(10, 0, clock);
     cache.set(A, principal(A));
     expect(cache.get(A)).toBeUndefined();
   });
 });
 
-describe('PrincipalResolver', () => {
+describe('OrganisationResolver', () => {
   let now: number;
   let answers: Map<string, DirectoryOrganisation | null | Error>;
   let asked: string[];
@@ -52,7 +52,7 @@ describe('PrincipalResolver', () => {
     if (answer instanceof Error) throw answer;
     return answer;
   };
-  const resolver = () => new PrincipalResolver(find, new PrincipalCache(100, 60_000, () => now));
+  const resolver = () => new OrganisationResolver(find, new OrganisationCache(100, 60_000, () => now));
 
   beforeEach(() => {
     now = 0;
@@ -60,9 +60,9 @@ describe('PrincipalResolver', () => {
     answers = new Map([[A, { id: A, kind: 'region' }]]);
   });
 
-  it('turns a known organisation into an organisation-header principal and asks the directory once per TTL', async () => {
+  it('turns a known organisation into its id and kind and asks the directory once per TTL', async () => {
     const principals = resolver();
-    const expected = { organisationId: A, organisationKind: 'region', userId: null, method: 'organisation-header' };
+    const expected = { organisationId: A, organisationKind: 'region' };
     expect(await principals.resolve(A)).toEqual(expected);
     expect(await principals.resolve(A.toUpperCase())).toEqual(expected);
     expect(asked).toEqual([A]);

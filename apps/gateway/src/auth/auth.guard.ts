@@ -1,0 +1,78 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { Action, decide } from '@styrkedjan/access';
+import { forbidden, ProblemException, unauthorized } from '@styrkedjan/platform';
+import { actionOf, RequestedAction } from '../access/route-actions';
+import { SecurityLog } from '../audit/persistence/security-log';
+import { RateLimits } from '../limits/rate-limits';
+import { ProxyController } from '../routing/proxy.controller';
+import { Authenticator } from './authenticator';
+import { setPrincipal } from './principal';
+import { REQUIRED_ACTION } from './requires.decorator';
+import { AuthFailure } from './token-verifier';
+
+/** Reachable without a credential: the health checks (the API docs are served outside Nest's routes). */
+const PUBLIC_PATHS = new Set(['/health/live', '/health/ready']);
+
+/**
+ * Every request the gateway routes passes here first: who is calling (401 without a valid credential),
+ * whether they are within their limits (429), and whether the policy lets them do what they ask (403).
+ * Refused credentials and denied actions are written to the security log.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly limits: RateLimits,
+    private readonly securityLog: SecurityLog,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    if (PUBLIC_PATHS.has(request.path)) return true;
+
+    const ip = request.ip ?? 'unknown';
+    await this.limits.refuseIfFailingTooOften(ip, response);
+    let caller;
+    try {
+      caller = await this.authenticator.authenticate(request);
+    } catch (error) {
+      if (!(error instanceof AuthFailure)) throw error;
+      if (error.status === 503) throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', error.message);
+      await Promise.all([this.limits.failed(ip), this.securityLog.record('auth.failed', request, { reason: error.reason })]);
+      throw challenge(response, error.message, 'invalid_token');
+    }
+    if (!caller) throw challenge(response, 'This request needs a bearer token (Authorization: Bearer …) or an API key (X-Api-Key).');
+    setPrincipal(request, caller);
+    await this.limits.consume(caller, response);
+
+    const requested = this.requestedAction(context, request);
+    const decision = decide(caller, requested.action, requested.ownerOrganisationId ? { organisationId: requested.ownerOrganisationId } : undefined);
+    if (!decision.allowed) {
+      await this.securityLog.record('access.denied', request, { action: requested.action, reason: decision.reason, roles: caller.roles });
+      throw forbidden(decision.detail);
+    }
+    return true;
+  }
+
+  private requestedAction(context: ExecutionContext, request: Request): RequestedAction {
+    if (context.getClass() === ProxyController) {
+      const requested = actionOf(request.method, request.originalUrl);
+      if (!requested) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `No route for ${request.method} ${request.path}.`);
+      return requested;
+    }
+    const action = this.reflector.getAllAndOverride<Action | undefined>(REQUIRED_ACTION, [context.getHandler(), context.getClass()]);
+    // A gateway route nobody declared an action for is a mistake; refusing keeps it from being open.
+    if (!action) throw forbidden('This route is not open to anyone.');
+    return { action };
+  }
+}
+
+function challenge(response: Response, detail: string, error?: string): ProblemException {
+  response.setHeader('WWW-Authenticate', `Bearer realm="styrkedjan"${error ? `, error="${error}"` : ''}`);
+  return unauthorized(detail);
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ORGANISATION_KINDS } from '@styrkedjan/contracts';
+import { parseMatrixTable, permissionMatrix } from './permission-matrix';
+import { Action, ACTIONS, decide, Role, ROLES, rolesFor } from './policy';
+
+const OWN = '11111111-1111-5111-8111-111111111111';
+const OTHER = '22222222-2222-5222-8222-222222222222';
+
+/**
+ * The matrix written out by hand, independently of the policy's table: `yes` for any organisation's
+ * objects, `own` for the caller's own organisation only, `no` for never.
+ * Columns: municipality, region, profession, patient_organisation, agency_editor, steering_group, government, admin.
+ */
+const EXPECTED: Record<Action, string> = {
+  'directory.read': '      yes yes yes yes yes yes yes yes',
+  'need.read': '           yes yes yes yes yes yes yes yes',
+  'need.identify': '       own own own own no  no  no  no',
+  'support.read': '        yes yes yes yes yes yes yes yes',
+  'support.draft': '       no  no  no  no  own no  no  no',
+  'support.publish': '     no  no  no  no  own no  no  no',
+  'feedback.read': '       yes yes yes yes yes yes yes yes',
+  'feedback.give': '       own own own own no  no  no  no',
+  'subscriptions.read': '  own own own own own own own no',
+  'subscriptions.change': 'own own own own own own own no',
+  'inbox.read': '          own own own own own own own no',
+  'inbox.mark-read': '     own own own own own own own no',
+  'pipeline.read': '       yes yes yes yes yes yes yes yes',
+  'events.read': '         no  no  no  no  no  yes yes yes',
+  'audit.read': '          no  no  no  no  no  yes no  yes',
+  'dead-letters.manage': ' no  no  no  no  no  no  no  yes',
+  'api-keys.manage': '     no  no  no  no  no  no  no  own',
+};
+const expected = (action: Action, role: Role) => EXPECTED[action].trim().split(/\s+/)[ROLES.indexOf(role)];
+
+describe('access policy', () => {
+  const cells = ACTIONS.flatMap((action) => ROLES.map((role) => [action, role, expected(action, role)] as const));
+
+  it.each(cells)('%s by %s: %s', (action, role, cell) => {
+    const subject = { organisationId: OWN, roles: [role] };
+    const own = decide(subject, action, { organisationId: OWN });
+    const other = decide(subject, action, { organisationId: OTHER });
+    const roleOnly = decide(subject, action);
+    expect(own.allowed).toBe(cell !== 'no');
+    expect(roleOnly.allowed).toBe(cell !== 'no');
+    expect(other.allowed).toBe(cell === 'yes');
+    if (!other.allowed) expect(other.reason).toBe(cell === 'no' ? 'no_role' : 'other_organisation');
+  });
+
+  it('denies everything to a subject without roles', () => {
+    for (const action of ACTIONS) expect(decide({ organisationId: OWN, roles: [] }, action)).toMatchObject({ allowed: false, reason: 'no_role' });
+  });
+
+  it('takes the widest scope of several roles', () => {
+    expect(decide({ organisationId: OWN, roles: ['admin', 'steering_group'] }, 'events.read', { organisationId: OTHER }).allowed).toBe(true);
+    expect(decide({ organisationId: OWN, roles: ['municipality', 'admin'] }, 'api-keys.manage', { organisationId: OTHER }).allowed).toBe(false);
+  });
+
+  it('compares organisation ids regardless of case', () => {
+    expect(decide({ organisationId: OWN, roles: ['municipality'] }, 'inbox.read', { organisationId: OWN.toUpperCase() }).allowed).toBe(true);
+  });
+
+  it('keeps only known roles that fit the organisation kind', () => {
+    expect(rolesFor('municipality', ['municipality', 'agency_editor', 'superuser', 7, 'admin', 'municipality'])).toEqual(['municipality', 'admin']);
+    expect(rolesFor('agency', ['agency_editor', 'region'])).toEqual(['agency_editor']);
+    expect(rolesFor('government', ['government', 'steering_group'])).toEqual(['government', 'steering_group']);
+    for (const kind of ORGANISATION_KINDS) expect(rolesFor(kind, ['admin', 'steering_group'])).toEqual(['admin', 'steering_group']);
+  });
+
+  it('is the matrix the README shows', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    expect(parseMatrixTable(readme)).toEqual(permissionMatrix());
+  });
+});

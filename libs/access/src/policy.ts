@@ -1,0 +1,132 @@
+import { ORGANISATION_KINDS, OrganisationKind } from '@styrkedjan/contracts';
+
+/** What a user or key may be: always within one organisation, the one its token or key names. */
+export const ROLES = [
+  'municipality',
+  'region',
+  'profession',
+  'patient_organisation',
+  'agency_editor',
+  'steering_group',
+  'government',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every act the policy decides, named for the README's matrix. */
+export const ACTIONS = [
+  'directory.read',
+  'need.read',
+  'need.identify',
+  'support.read',
+  'support.draft',
+  'support.publish',
+  'feedback.read',
+  'feedback.give',
+  'subscriptions.read',
+  'subscriptions.change',
+  'inbox.read',
+  'inbox.mark-read',
+  'pipeline.read',
+  'events.read',
+  'audit.read',
+  'dead-letters.manage',
+  'api-keys.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * `any`: whatever organisation the object belongs to. `own`: only objects of the caller's own organisation
+ * (its inbox, its subscriptions, its keys, the supports it leads).
+ */
+export type Scope = 'any' | 'own';
+
+/** The organisation kinds in which a role can be held: a municipality's token cannot carry agency_editor. */
+export const ROLE_KINDS: Record<Role, readonly OrganisationKind[]> = {
+  municipality: ['municipality'],
+  region: ['region'],
+  profession: ['profession'],
+  patient_organisation: ['patient_organisation'],
+  agency_editor: ['agency'],
+  // Steering groups sit with SKR, regions, agencies alike; operators may sit anywhere.
+  steering_group: ORGANISATION_KINDS,
+  government: ['government'],
+  admin: ORGANISATION_KINDS,
+};
+
+const LOCAL: Role[] = ['municipality', 'region', 'profession', 'patient_organisation'];
+const MEMBERS: Role[] = [...LOCAL, 'agency_editor', 'steering_group', 'government'];
+const EVERYONE: Role[] = [...ROLES];
+
+const grant = (roles: Role[], scope: Scope) => Object.fromEntries(roles.map((role) => [role, scope])) as Partial<Record<Role, Scope>>;
+
+/** The one table of permissions: action → the roles that hold it, and in what scope. Absent means denied. */
+export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
+  'directory.read': grant(EVERYONE, 'any'),
+  'need.read': grant(EVERYONE, 'any'),
+  'need.identify': grant(LOCAL, 'own'),
+  'support.read': grant(EVERYONE, 'any'),
+  'support.draft': grant(['agency_editor'], 'own'),
+  'support.publish': grant(['agency_editor'], 'own'),
+  'feedback.read': grant(EVERYONE, 'any'),
+  'feedback.give': grant(LOCAL, 'own'),
+  'subscriptions.read': grant(MEMBERS, 'own'),
+  'subscriptions.change': grant(MEMBERS, 'own'),
+  'inbox.read': grant(MEMBERS, 'own'),
+  'inbox.mark-read': grant(MEMBERS, 'own'),
+  'pipeline.read': grant(EVERYONE, 'any'),
+  'events.read': grant(['steering_group', 'government', 'admin'], 'any'),
+  'audit.read': grant(['steering_group', 'admin'], 'any'),
+  'dead-letters.manage': grant(['admin'], 'any'),
+  'api-keys.manage': grant(['admin'], 'own'),
+};
+
+/** Who asks: the organisation a token or key names, and its roles there. */
+export interface Subject {
+  organisationId: string;
+  roles: readonly Role[];
+}
+
+/** The object acted on, as far as access goes: the organisation it belongs to. */
+export interface Resource {
+  organisationId: string;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: 'no_role' | 'other_organisation'; detail: string };
+
+/**
+ * Whether `subject` may do `action`, to `resource` when one is named. Without a resource only the role
+ * is checked; whoever holds the object then checks ownership with the object in hand (the supports
+ * service knows a support's lead agency, the gateway does not).
+ */
+export function decide(subject: Subject, action: Action, resource?: Resource): Decision {
+  const grants = PERMISSIONS[action];
+  const scopes = subject.roles.map((role) => grants[role]).filter((scope): scope is Scope => scope !== undefined);
+  if (!scopes.length) {
+    const holders = Object.keys(grants).join(', ');
+    return { allowed: false, reason: 'no_role', detail: `${action} needs one of the roles ${holders}.` };
+  }
+  if (!resource || scopes.includes('any') || sameId(resource.organisationId, subject.organisationId)) return { allowed: true };
+  return { allowed: false, reason: 'other_organisation', detail: `${action} is allowed only for the caller's own organisation.` };
+}
+
+/** The roles of `claimed` that exist and can be held in an organisation of `kind`; the rest are ignored. */
+export function rolesFor(kind: OrganisationKind, claimed: readonly unknown[]): Role[] {
+  const known = claimed.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role));
+  return [...new Set(known)].filter((role) => ROLE_KINDS[role].includes(kind));
+}
+
+/** The role an organisation of a kind usually acts in: what a development token gets unless told otherwise. */
+export const DEFAULT_ROLE_OF_KIND: Record<OrganisationKind, Role> = {
+  municipality: 'municipality',
+  region: 'region',
+  profession: 'profession',
+  patient_organisation: 'patient_organisation',
+  agency: 'agency_editor',
+  government: 'government',
+  association: 'steering_group',
+};
+
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
