@@ -53,7 +53,10 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
 
   /** Refuses an address that failed to authenticate too often within the window, before checking again. */
   async refuseIfFailingTooOften(ip: string, response: Response): Promise<void> {
-    const state = await this.failures.get(ip);
+    const state = await this.failures.get(ip).catch((error: Error) => {
+      this.logger.warn(`rate limit store failed: ${error.message}`);
+      return null;
+    });
     if (state && state.consumedPoints >= this.config.auth.rateLimit.authFailures) throw tooMany(state, response);
   }
 

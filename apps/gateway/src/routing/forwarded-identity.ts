@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ACTOR_HEADERS, Principal } from '@styrkedjan/platform';
+import { API_KEY_HEADER } from '../auth/authenticator';
 
 /**
  * The services trust x-actor-* because only the gateway sets them: whatever a client sent under that
@@ -9,6 +10,9 @@ export function setForwardedIdentity(headers: IncomingHttpHeaders, principal: Pr
   for (const name of Object.keys(headers)) {
     if (name.startsWith('x-actor-')) delete headers[name];
   }
+  // Credentials end at the gateway: a service has no use for them, and each copy is one more place to leak.
+  delete headers.authorization;
+  delete headers[API_KEY_HEADER];
   if (!principal) return;
   headers[ACTOR_HEADERS.organisationId] = principal.organisationId;
   headers[ACTOR_HEADERS.organisationKind] = principal.organisationKind;
