@@ -99,7 +99,9 @@ function strings(value: unknown, path = ''): [string, string][] {
 function checkCompose(): void {
   step('docker/compose.yml against the Compose Specification schema');
   const raw = parse(readFileSync(join(DOCKER, 'compose.yml'), 'utf8'), { merge: true }) as unknown;
-  const compose = interpolate(raw) as Dict;
+  // What an operator must give (compose refuses to start without them): the identity provider.
+  const operator = { AUTH_JWKS_URL: 'https://idp.example.se/.well-known/jwks.json', AUTH_ISSUER: 'https://idp.example.se' };
+  const compose = interpolate(raw, operator) as Dict;
   const schema = JSON.parse(readFileSync(join(DOCKER, 'compose-spec.schema.json'), 'utf8')) as Dict;
   // The schema names draft-07 by an https URI Ajv does not know as its own; the keywords are draft-07's.
   delete schema.$schema;
@@ -453,7 +455,7 @@ async function smoke(runtime: Stage): Promise<void> {
     if (!expect(setup.status === 0, 'entry: setup failed')) return;
     const again = command('migrate');
     console.log(`migrate again: exit ${again.status}, ${(again.output.match(/up to date/g) ?? []).length} schema(s) up to date`);
-    expect(again.status === 0 && (again.output.match(/up to date/g) ?? []).length === SERVICE_NAMES.length - 1, `entry: a second migrate must find nothing to do:\n${tail(again.output)}`);
+    expect(again.status === 0 && (again.output.match(/up to date/g) ?? []).length === SERVICE_NAMES.length, `entry: a second migrate must find nothing to do:\n${tail(again.output)}`);
 
     started = Date.now();
     service = spawn(entry[0], entry.slice(1), { cwd, env: { ...env, SERVICE: 'directory' }, stdio: ['ignore', 'pipe', 'pipe'], ...asUser });

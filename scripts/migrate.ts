@@ -9,14 +9,16 @@ import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ensureSchema, parseConfig, PlatformConfig, ServiceDatabase, serviceDataSourceOptions, ServiceName } from '@styrkedjan/platform';
 import { directoryDatabase } from '../apps/directory/src/database/directory.database';
+import { accessDatabase } from '../apps/gateway/src/database/access.database';
 import { feedbackDatabase } from '../apps/feedback/src/database/feedback.database';
 import { needsDatabase } from '../apps/needs/src/database/needs.database';
 import { notificationsDatabase } from '../apps/notifications/src/database/notifications.database';
 import { pipelineDatabase } from '../apps/pipeline/src/database/pipeline.database';
 import { supportsDatabase } from '../apps/supports/src/database/supports.database';
 
-/** Every service that keeps state (the gateway keeps none); the type makes a new service's absence a compile error. */
-const DATABASES: Record<Exclude<ServiceName, 'gateway'>, ServiceDatabase> = {
+/** Every service's schema (the gateway's holds API keys, the security log and rate limits); the type makes a new service's absence a compile error. */
+const DATABASES: Record<ServiceName, ServiceDatabase> = {
+  gateway: accessDatabase,
   directory: directoryDatabase,
   needs: needsDatabase,
   supports: supportsDatabase,
