@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
@@ -10,7 +10,9 @@ import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
 import { ensureDatabase, SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const UP = join(__dirname, '..', '..', '..');
+// The repository when run from source (Jest); compiled into dist/libs/testing/src (npm run bench), it is dist itself.
+const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
 const DIST = join(ROOT, 'dist');
 const SCHEMAS: ServiceName[] = ['directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'];
 
