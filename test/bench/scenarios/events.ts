@@ -11,6 +11,8 @@ interface RateResult {
   held: number;
   p50: number;
   p99: number;
+  /** p50 from commit to each consumer done, by consumer: where the time goes. */
+  byConsumer: Record<string, number>;
 }
 
 const TICK_MS = 10;
@@ -25,18 +27,22 @@ async function offer(
   seconds: number,
   consumersPerEvent: number,
   emit: (ids: string[]) => Promise<void>,
-  listen: (done: (id: string) => void) => Promise<() => Promise<void>>,
+  listen: (done: (id: string, consumer: string) => void) => Promise<() => Promise<void>>,
 ): Promise<RateResult> {
   const pending = new Map<string, { committed: number; remaining: number }>();
   const early = new Map<string, number>(); // done before its commit returned to us
   const latencies: number[] = [];
+  const perConsumer = new Map<string, number[]>();
   let lastDone = 0;
-  const stop = await listen((id) => {
+  const stop = await listen((id, consumer) => {
     const entry = pending.get(id);
     if (!entry) {
       early.set(id, (early.get(id) ?? 0) + 1);
       return;
     }
+    const list = perConsumer.get(consumer) ?? [];
+    list.push(performance.now() - entry.committed);
+    perConsumer.set(consumer, list);
     if (--entry.remaining === 0) {
       lastDone = performance.now();
       latencies.push(lastDone - entry.committed);
@@ -77,7 +83,8 @@ async function offer(
     await stop();
   }
   const sorted = ascending(latencies);
-  return { held: total / ((lastDone - started) / 1000), p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+  const byConsumer = Object.fromEntries([...perConsumer].map(([consumer, list]) => [consumer, percentile(ascending(list), 0.5)]));
+  return { held: total / ((lastDone - started) / 1000), p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), byConsumer };
 }
 
 /** A need.identified envelope as the needs service records it; the supports and pipeline services consume it. */
@@ -133,8 +140,8 @@ async function throughOutbox(context: BenchContext, rate: number, seconds: numbe
         }
       },
       async (done) => {
-        for (const events of listeners) {
-          events.on('completed', ({ jobId }) => done(jobId));
+        for (const [i, events] of listeners.entries()) {
+          events.on('completed', ({ jobId }) => done(jobId, consumers[i]));
           await events.waitUntilReady();
         }
         return async () => void (await Promise.all(listeners.map((events) => events.close())));
@@ -158,7 +165,7 @@ async function throughBareQueue(context: BenchContext, rate: number, seconds: nu
       1,
       async (ids) => void (await queue.addBulk(ids.map((id) => ({ name: 'noop', data: { id }, opts: { jobId: id, removeOnComplete: true } })))),
       async (done) => {
-        events.on('completed', ({ jobId }) => done(jobId));
+        events.on('completed', ({ jobId }) => done(jobId, 'noop'));
         await events.waitUntilReady();
         await worker.waitUntilReady();
         return async () => undefined;
@@ -200,6 +207,7 @@ export const eventScenario: Scenario = {
         measurement[`${prefix}${rate}.held`] = result.held;
         measurement[`${prefix}${rate}.p50`] = result.p50;
         measurement[`${prefix}${rate}.p99`] = result.p99;
+        for (const [consumer, p50] of Object.entries(result.byConsumer)) measurement[`${prefix}${rate}.p50.${consumer}`] = p50;
         if (result.held >= rate * 0.98 && result.p99 <= 100) measurement[`${prefix}ceiling`] = Math.max(measurement[`${prefix}ceiling`], rate);
       }
     }
