@@ -284,6 +284,32 @@ describe('pipeline service (integration)', () => {
     expect(key(kept)).toEqual(key(counted));
   });
 
+  it('takes a burst in batches: each event logged once without gaps, a redelivery a no-op, a failing event alone', async () => {
+    const start: number = (await db.query('SELECT max(position)::int AS start FROM event_log')).rows[0].start;
+    // Already logged, but its processed record is gone: its append breaks the log's unique event id, so
+    // any batch holding it fails, and it must fail alone while the rest of its batch goes through.
+    const poisoned = identified(randomUUID(), stockholm, 'Redan loggad');
+    await deliver([poisoned]);
+    await db.query('DELETE FROM processed_events WHERE event_id = $1', [poisoned.id]);
+    const burst = Array.from({ length: 200 }, (_, i) => identified(randomUUID(), malmo, `Skur ${i}`));
+    await queue.addBulk([
+      ...burst.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id, attempts: 5 } })),
+      { name: poisoned.type, data: poisoned, opts: { jobId: `${poisoned.id}-again`, attempts: 1 } },
+      ...burst.slice(0, 20).map((event) => ({ name: event.type, data: event, opts: { jobId: `${event.id}-again`, attempts: 5 } })),
+    ]);
+    await drained();
+    const { rows } = await db.query('SELECT position::int, event_id, recorded_at FROM event_log WHERE position > $1 ORDER BY position', [start]);
+    expect(rows.map((row) => row.position)).toEqual(Array.from({ length: 201 }, (_, i) => start + i + 1));
+    expect(new Set(rows.map((row) => row.event_id))).toEqual(new Set([poisoned.id, ...burst.map((event) => event.id)]));
+    // Several events committed in one transaction (recorded_at is its start time): the burst went in batches.
+    const perTransaction = new Map<number, number>();
+    for (const row of rows) perTransaction.set(row.recorded_at.getTime(), (perTransaction.get(row.recorded_at.getTime()) ?? 0) + 1);
+    expect(Math.max(...perTransaction.values())).toBeGreaterThan(1);
+    expect(await (await queue.getJob(`${poisoned.id}-again`))?.getState()).toBe('failed');
+    const counts = await http.get('/pipeline?sector=health&limit=1').expect(200);
+    expect(counts.body.counts.needs.identified).toBeGreaterThanOrEqual(201);
+  });
+
   it('rebuilds from the log into exactly the state live processing reached', async () => {
     await drained();
     const live = await tables();

@@ -4,7 +4,8 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AnyEvent, ConsumerName, EventType, InvalidEventError, SUBSCRIPTIONS, validateEvent } from '@styrkedjan/contracts';
 import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
-import { ConsumesEvent, EVENT_CONSUMER } from './event-consumer';
+import { consumesBatches, ConsumesEvent, ConsumesEventBatch, EVENT_CONSUMER } from './event-consumer';
+import { GroupCommit } from './group-commit';
 import { appendToOutbox } from './outbox';
 import { Transaction } from './transaction';
 import { EventTransport } from './transport';
@@ -19,6 +20,7 @@ export type Delivery = 'processed' | 'duplicate';
 export class ConsumerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ConsumerHost.name);
   private readonly consumers = new Map<EventType, ConsumesEvent>();
+  private readonly batches = new Map<ConsumesEventBatch, GroupCommit<AnyEvent, Delivery>>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -50,6 +52,11 @@ export class ConsumerHost implements OnApplicationBootstrap {
     }
     const consumer = this.consumers.get(event.type);
     if (!consumer) throw new UnrecoverableError(`${this.service} does not consume ${event.type}`);
+    if (consumesBatches(consumer)) return this.batchesOf(consumer).submit(event);
+    return this.applyOne(consumer, event);
+  }
+
+  private applyOne(consumer: ConsumesEvent, event: AnyEvent): Promise<Delivery> {
     return this.dataSource.transaction(async (manager) => {
       const fresh: unknown[] = await manager.query(
         'INSERT INTO processed_events (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
@@ -65,6 +72,42 @@ export class ConsumerHost implements OnApplicationBootstrap {
       await consumer.handle(event, tx);
       await appendToOutbox(manager, this.service, tx.events);
       return 'processed';
+    });
+  }
+
+  /**
+   * The events waiting for a batch consumer, committed together: one transaction records them all as
+   * processed (the primary key still turns each duplicate into a no-op) and applies the fresh ones. If the
+   * batch fails, its events are applied one by one, so a bad event fails (and retries) alone.
+   */
+  private batchesOf(consumer: ConsumesEventBatch): GroupCommit<AnyEvent, Delivery> {
+    let batches = this.batches.get(consumer);
+    if (!batches) {
+      batches = new GroupCommit(
+        (events) => this.applyBatch(consumer, events),
+        (event) => this.applyOne(consumer, event),
+        this.config.CONSUMER_CONCURRENCY,
+      );
+      this.batches.set(consumer, batches);
+    }
+    return batches;
+  }
+
+  private applyBatch(consumer: ConsumesEventBatch, events: AnyEvent[]): Promise<Delivery[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO processed_events (event_id, type) SELECT * FROM unnest($1::uuid[], $2::text[])
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [events.map((event) => event.id), events.map((event) => event.type)],
+      );
+      // The same event twice in one batch (a stalled job redelivered) is fresh once, a duplicate after.
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const deliveries = events.map((event): Delivery => (fresh.delete(event.id.toLowerCase()) ? 'processed' : 'duplicate'));
+      await consumer.handleBatch(
+        events.filter((_, i) => deliveries[i] === 'processed'),
+        manager,
+      );
+      return deliveries;
     });
   }
 

@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './test-system';
 export * from './free-port';
 export * from './test-identity-provider';
+export * from './test-database';

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
@@ -11,7 +11,9 @@ import { eventually } from './eventually';
 import { freePort } from './free-port';
 import { TestIdentityProvider, TokenOptions } from './test-identity-provider';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const UP = join(__dirname, '..', '..', '..');
+// The repository when run from source (Jest); compiled into dist/libs/testing/src (npm run bench), it is dist itself.
+const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
 const DIST = join(ROOT, 'dist');
 const SCHEMAS: ServiceName[] = ['directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'];
 

@@ -23,26 +23,29 @@ export class EventLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends the event at the next position, inside the consuming transaction.
+   * Appends the events at the next positions, in the order given, inside the consuming transaction; returns
+   * the last position.
    *
    * Why a counter row and not a sequence: a sequence hands out numbers at once, but transactions commit in
    * any order, so a reader paging with `after=` could see 11 committed while 10 is still in flight, move
-   * past it and never see it. Taking the position from one row with UPDATE holds that row's lock until
-   * commit, so the next transaction gets its position only after this one is visible (or rolled back,
-   * giving the number back): positions become visible strictly in order and without gaps. The price is that
-   * appends are serialised for the few milliseconds a consuming transaction lasts. Commit (the WAL flush)
-   * dominates that time and no design that commits in order avoids it, so it is cheap; and because this is
+   * past it and never see it. Taking the positions from one row with UPDATE holds that row's lock until
+   * commit, so the next transaction gets its positions only after this one is visible (or rolled back,
+   * giving the numbers back): positions become visible strictly in order and without gaps. The price is that
+   * appends are serialised for the few milliseconds a consuming transaction lasts; the consumer pays it once
+   * per batch of waiting events rather than once per event (see ConsumerHost's batches). Because this is
    * the consumer's first write, the read-model updates after it are serialised too and need no row locks.
    */
-  async append(manager: EntityManager, event: AnyEvent): Promise<number> {
+  async append(manager: EntityManager, events: readonly AnyEvent[]): Promise<number> {
     const rows: { position: string }[] = await manager.query(
-      `WITH head AS (UPDATE event_log_head SET position = position + 1 RETURNING position)
+      `WITH head AS (UPDATE event_log_head SET position = position + $2 RETURNING position)
        INSERT INTO event_log (position, event_id, type, aggregate_type, aggregate_id, occurred_at, envelope)
-       SELECT head.position, $1, $2, $3, $4, $5, $6::jsonb FROM head
+       SELECT head.position - $2 + e.n, (e.doc->>'id')::uuid, e.doc->>'type', e.doc->'aggregate'->>'type',
+              e.doc->'aggregate'->>'id', (e.doc->>'occurredAt')::timestamptz, e.doc
+       FROM head, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(doc, n)
        RETURNING position`,
-      [event.id, event.type, event.aggregate.type, event.aggregate.id, event.occurredAt, JSON.stringify(event)],
+      [JSON.stringify(events), events.length],
     );
-    return Number(rows[0].position);
+    return Math.max(...rows.map((row) => Number(row.position)));
   }
 
   /** Events after a position, oldest first; the index matching the filter keeps each page a short range scan. */

@@ -4,10 +4,10 @@ import {
   FoldableEvent,
   foldEvent,
   foldIntoSlice,
+  sliceOfAll,
   instant,
   needStage,
   PipelineState,
-  sliceOf,
   StageCount,
   supportStage,
 } from './pipeline';
@@ -137,23 +137,27 @@ function foldAll(events: FoldableEvent[]): PipelineState {
  * The consumer's path without the database: a store of rows, from which each event gets only the slice
  * the repository would load; what the fold says to write goes back, and counts move by deltas.
  */
-function foldLive(events: FoldableEvent[]): ReturnType<typeof snapshot> {
+/** As the consumer does: each batch of `batchSize` events folded into the slice loaded for it, then written back. */
+function foldLive(events: FoldableEvent[], batchSize = 1): ReturnType<typeof snapshot> {
   const store = emptyPipelineState();
   const counts = new Map<string, StageCount>();
-  for (const event of events) {
-    const { supportId, needIds } = sliceOf(event);
-    const links = supportId ? new Set(store.supportNeeds.get(supportId) ?? []) : new Set<string>();
+  for (let start = 0; start < events.length; start += batchSize) {
+    const batch = events.slice(start, start + batchSize);
+    const { supportIds, needIds } = sliceOfAll(batch);
     const slice = emptyPipelineState();
-    for (const needId of new Set([...needIds, ...links])) {
-      const need = store.needs.get(needId);
-      if (need) slice.needs.set(needId, need);
-    }
-    if (supportId) {
+    const wanted = new Set(needIds);
+    for (const supportId of supportIds) {
+      const links = new Set(store.supportNeeds.get(supportId) ?? []);
+      for (const needId of links) wanted.add(needId);
       const support = store.supports.get(supportId);
       if (support) slice.supports.set(supportId, support);
       slice.supportNeeds.set(supportId, links);
     }
-    const write = foldIntoSlice(slice, event);
+    for (const needId of wanted) {
+      const need = store.needs.get(needId);
+      if (need) slice.needs.set(needId, need);
+    }
+    const write = foldIntoSlice(slice, batch);
     for (const need of write.needs) store.needs.set(need.needId, need);
     for (const support of write.supports) store.supports.set(support.supportId, support);
     for (const [s, n] of write.links) {
@@ -183,16 +187,19 @@ function* permutations<T>(items: T[]): Generator<T[]> {
 }
 
 describe('the pipeline reducer', () => {
-  it('ends in the same rows and counts for every order of the same events, folded whole or slice by slice', () => {
+  it('ends in the same rows and counts for every order of the same events, folded whole, slice by slice, or in batches', () => {
     const expected = snapshot(foldAll(STORY));
     const expectedKey = key(expected);
     let orders = 0;
     for (const order of permutations(STORY)) {
       const whole = snapshot(foldAll(order));
       const live = foldLive(order);
+      // The consumer appends what is waiting as one batch: any split of the order must land the same.
+      const batched = foldLive(order, 2 + (orders % 4));
       // A cheap key for each of the 40,320 orders; the full diff only when one differs.
       if (key(whole) !== expectedKey) expect(whole).toEqual(expected);
       if (key(live) !== expectedKey) expect(live).toEqual(expected);
+      if (key(batched) !== expectedKey) expect(batched).toEqual(expected);
       orders++;
     }
     expect(orders).toBe(40_320);
@@ -243,18 +250,18 @@ describe('the pipeline reducer', () => {
 
   it('counts a need a draft named early only once need.identified completes it', () => {
     const state = emptyPipelineState();
-    const early = foldIntoSlice(state, drafted(S1, [[N1, STOCKHOLM]], 2));
+    const early = foldIntoSlice(state, [drafted(S1, [[N1, STOCKHOLM]], 2)]);
     expect(early.counts).toEqual([{ areaCode: 'health.primary-care', sector: 'health', item: 'support', stage: 'drafted', count: 1 }]);
     expect(early.needs).toEqual([expect.objectContaining({ needId: N1, identifiedAt: null, firstDraftedAt: at(2) })]);
 
-    const completed = foldIntoSlice(state, identified(N1, STOCKHOLM, 1));
+    const completed = foldIntoSlice(state, [identified(N1, STOCKHOLM, 1)]);
     expect(completed.counts).toEqual([{ areaCode: 'health.primary-care', sector: 'health', item: 'need', stage: 'addressed_by_draft', count: 1 }]);
     expect(state.needs.get(N1)).toMatchObject({ title: 'Behov 01', identifiedAt: at(1), firstDraftedAt: at(2) });
   });
 
   it('moves counts from one stage to the next, not adding to both', () => {
     const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
-    const write = foldIntoSlice(state, published(S1, [[N1, STOCKHOLM]], 3));
+    const write = foldIntoSlice(state, [published(S1, [[N1, STOCKHOLM]], 3)]);
     const moves = write.counts.map((c) => `${c.item}/${c.stage}${c.count > 0 ? '+' : ''}${c.count}`).sort();
     expect(moves).toEqual(['need/addressed+1', 'need/addressed_by_draft-1', 'support/drafted-1', 'support/published+1']);
   });
@@ -279,7 +286,7 @@ describe('the pipeline reducer', () => {
 
   it('follows an area change between draft and publication in the counts', () => {
     const state = foldAll([drafted(S1, [], 2, 'Utkast', 'health.primary-care')]);
-    const write = foldIntoSlice(state, published(S1, [], 3, 'Slutlig', 'health.psychiatry'));
+    const write = foldIntoSlice(state, [published(S1, [], 3, 'Slutlig', 'health.psychiatry')]);
     expect(write.counts.map((c) => `${c.areaCode}/${c.stage}${c.count}`).sort()).toEqual(['health.primary-care/drafted-1', 'health.psychiatry/published1']);
   });
 
@@ -290,7 +297,7 @@ describe('the pipeline reducer', () => {
 
   it('writes nothing when an event changes nothing', () => {
     const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
-    const write = foldIntoSlice(state, drafted(S1, [[N1, STOCKHOLM]], 2));
+    const write = foldIntoSlice(state, [drafted(S1, [[N1, STOCKHOLM]], 2)]);
     expect(write).toEqual({ needs: [], supports: [], links: [], counts: [] });
   });
 

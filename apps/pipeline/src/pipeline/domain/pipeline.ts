@@ -96,6 +96,18 @@ export function sliceOf(event: FoldableEvent): { supportId: string | null; needI
   }
 }
 
+/** The rows a batch of events touches: the union of each event's slice. */
+export function sliceOfAll(events: readonly FoldableEvent[]): { supportIds: string[]; needIds: string[] } {
+  const supportIds = new Set<string>();
+  const needIds = new Set<string>();
+  for (const event of events) {
+    const slice = sliceOf(event);
+    if (slice.supportId) supportIds.add(slice.supportId);
+    for (const id of slice.needIds) needIds.add(id);
+  }
+  return { supportIds: [...supportIds], needIds: [...needIds] };
+}
+
 /**
  * Folds one event into the state. No I/O and nothing but the arguments decides the result; the state
  * is updated in place (a replay folds a million events and must not copy maps) and the change returned.
@@ -191,16 +203,24 @@ export interface PipelineWrite {
 }
 
 /**
- * The live path: folds the event into the slice loaded for it (see `sliceOf`) and says what to write.
- * Counts move by the difference between the changed rows' stages before and after, never by a recount.
+ * The live path: folds the events, in the order given, into the slice loaded for them (see `sliceOf`) and
+ * says what to write. Counts move by the difference between the changed rows' stages before and after,
+ * never by a recount; for a batch that is the sum of each event's own difference, without writing a row
+ * twice.
  */
-export function foldIntoSlice(slice: PipelineState, event: FoldableEvent): PipelineWrite {
+export function foldIntoSlice(slice: PipelineState, events: readonly FoldableEvent[]): PipelineWrite {
   const before = { needs: new Map(slice.needs), supports: new Map(slice.supports) };
-  const change = foldEvent(slice, event);
-  const needs = [...new Set(change.needIds)].map((id) => slice.needs.get(id)!).filter((need) => before.needs.get(need.needId) !== need);
-  const supports = [...new Set(change.supportIds)]
-    .map((id) => slice.supports.get(id)!)
-    .filter((support) => before.supports.get(support.supportId) !== support);
+  const needIds = new Set<string>();
+  const supportIds = new Set<string>();
+  const links: [supportId: string, needId: string][] = [];
+  for (const event of events) {
+    const change = foldEvent(slice, event);
+    for (const id of change.needIds) needIds.add(id);
+    for (const id of change.supportIds) supportIds.add(id);
+    links.push(...change.links);
+  }
+  const needs = [...needIds].map((id) => slice.needs.get(id)!).filter((need) => before.needs.get(need.needId) !== need);
+  const supports = [...supportIds].map((id) => slice.supports.get(id)!).filter((support) => before.supports.get(support.supportId) !== support);
   const counts = countDelta(
     {
       needs: needs.flatMap((need) => before.needs.get(need.needId) ?? []),
@@ -208,7 +228,7 @@ export function foldIntoSlice(slice: PipelineState, event: FoldableEvent): Pipel
     },
     { needs, supports },
   );
-  return { needs, supports, links: change.links, counts };
+  return { needs, supports, links, counts };
 }
 
 /** A need counts from its need.identified; before that it is only a placeholder a support pointed at. */

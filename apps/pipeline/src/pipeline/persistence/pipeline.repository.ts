@@ -9,7 +9,7 @@ import {
   needStage,
   NeedStage,
   PipelineState,
-  sliceOf,
+  sliceOfAll,
   supportStage,
   SupportStage,
 } from '../domain/pipeline';
@@ -65,34 +65,36 @@ export class PipelineRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Applies one event to the read model inside the consumer's transaction: loads the slice the event
-   * touches, folds it with the same reducer a replay uses, writes the changed rows and moves the counts.
+   * Applies events to the read model inside the consumer's transaction: loads the slice they touch, folds
+   * them in order with the same reducer a replay uses, writes the changed rows once and moves the counts.
    * Runs after the event-log append, whose lock serialises consumers, so the read-then-write needs no row locks.
    */
-  async apply(manager: EntityManager, event: FoldableEvent): Promise<void> {
-    const { supportId, needIds } = sliceOf(event);
-    const write = foldIntoSlice(await this.loadSlice(manager, supportId, needIds), event);
+  async apply(manager: EntityManager, events: readonly FoldableEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const { supportIds, needIds } = sliceOfAll(events);
+    const write = foldIntoSlice(await this.loadSlice(manager, supportIds, needIds), events);
     await upsertNeeds(manager, write.needs);
     await upsertSupports(manager, write.supports);
     await insertLinks(manager, write.links);
     await addToStageCounts(manager, write.counts);
   }
 
-  /** The support, the needs it already answers and the needs the event names, in one round trip. */
-  private async loadSlice(manager: EntityManager, supportId: string | null, needIds: string[]): Promise<PipelineState> {
-    const [row]: { needs: Record<string, unknown>[]; supports: Record<string, unknown>[]; links: string[] }[] = await manager.query(
-      `WITH linked AS (SELECT need_id FROM pipeline_support_needs WHERE support_id = $2::uuid)
+  /** The supports, the needs they already answer and the needs the events name, in one round trip. */
+  private async loadSlice(manager: EntityManager, supportIds: string[], needIds: string[]): Promise<PipelineState> {
+    const [row]: { needs: Record<string, unknown>[]; supports: Record<string, unknown>[]; links: [string, string][] }[] = await manager.query(
+      `WITH linked AS (SELECT support_id, need_id FROM pipeline_support_needs WHERE support_id = ANY($2::uuid[]))
        SELECT
          (SELECT coalesce(json_agg(n), '[]') FROM pipeline_needs n
            WHERE n.need_id = ANY($1::uuid[]) OR n.need_id IN (SELECT need_id FROM linked)) AS needs,
-         (SELECT coalesce(json_agg(s), '[]') FROM pipeline_supports s WHERE s.support_id = $2::uuid) AS supports,
-         (SELECT coalesce(json_agg(need_id), '[]') FROM linked) AS links`,
-      [needIds, supportId],
+         (SELECT coalesce(json_agg(s), '[]') FROM pipeline_supports s WHERE s.support_id = ANY($2::uuid[])) AS supports,
+         (SELECT coalesce(json_agg(json_build_array(support_id, need_id)), '[]') FROM linked) AS links`,
+      [needIds, supportIds],
     );
     const state: PipelineState = { needs: new Map(), supports: new Map(), supportNeeds: new Map() };
     for (const need of row.needs.map(toNeedRow)) state.needs.set(need.needId, need);
     for (const support of row.supports.map(toSupportRow)) state.supports.set(support.supportId, support);
-    if (supportId) state.supportNeeds.set(supportId, new Set(row.links));
+    for (const supportId of supportIds) state.supportNeeds.set(supportId, new Set());
+    for (const [supportId, needId] of row.links) state.supportNeeds.get(supportId)!.add(needId);
     return state;
   }
 

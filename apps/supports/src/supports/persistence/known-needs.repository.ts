@@ -8,12 +8,18 @@ import { KnownNeedEntity } from './known-need.entity';
 export class KnownNeedsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Idempotent: the same need.identified delivered twice leaves the same row. */
-  async upsert(manager: EntityManager, need: KnownNeedEntity): Promise<void> {
+  /**
+   * Idempotent: the same need.identified delivered twice leaves the same row. Several at once in one
+   * statement; a need named twice keeps the last, as one statement after another would.
+   */
+  async upsert(manager: EntityManager, needs: readonly KnownNeedEntity[]): Promise<void> {
+    const last = [...new Map(needs.map((need) => [need.needId.toLowerCase(), need])).values()];
+    if (last.length === 0) return;
     await manager.query(
-      `INSERT INTO known_needs (need_id, organisation_id, area_code) VALUES ($1, $2, $3)
+      `INSERT INTO known_needs (need_id, organisation_id, area_code)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
        ON CONFLICT (need_id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id, area_code = EXCLUDED.area_code`,
-      [need.needId, need.organisationId, need.areaCode],
+      [last.map((need) => need.needId), last.map((need) => need.organisationId), last.map((need) => need.areaCode)],
     );
   }
 

@@ -3,7 +3,7 @@ import { ensureSchema, parseConfig } from '@styrkedjan/platform';
 
 /**
  * Appends synthetic events straight into pipeline.event_log, to measure a replay and GET /pipeline at
- * scale: `node dist/apps/pipeline/bench/seed-event-log.js 1000000`. Generated inside PostgreSQL
+ * scale: `node dist/test/bench/seed-event-log.js 1000000`. Generated inside PostgreSQL
  * (generate_series), so a million rows take seconds. Each unit of 8 events is one small story in one of
  * 120 areas: three needs identified, a support drafted for two and published (sometimes before its
  * draft in log order), two pieces of feedback, a second support drafted for the third need.

@@ -1,0 +1,31 @@
+/**
+ * A throwaway embedded PostgreSQL for a test or benchmark run without DATABASE_URL, so both need nothing but
+ * Node: started before, pointed at through DATABASE_URL, stopped and removed after. Imports by relative path:
+ * Jest loads this through its global setup, outside its module mapper.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedPostgres, openToPostgresUser, startEmbeddedPostgres } from '../../platform/src/database/embedded-postgres';
+import { freePort } from './free-port';
+
+// Kept on globalThis: Jest runs global setup and teardown as separate module instances.
+const STARTED = '__styrkedjanEmbeddedPostgres';
+
+export async function startTestDatabase(): Promise<void> {
+  if (process.env.DATABASE_URL || STARTED in globalThis) return;
+  const dir = await mkdtemp(join(tmpdir(), 'styrkedjan-test-'));
+  await openToPostgresUser(dir);
+  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), durable: false });
+  Object.assign(globalThis, { [STARTED]: { server, dir } });
+  process.env.DATABASE_URL = server.url;
+}
+
+export async function stopTestDatabase(): Promise<void> {
+  const started = (globalThis as Record<string, unknown>)[STARTED] as { server: EmbeddedPostgres; dir: string } | undefined;
+  if (!started) return;
+  delete (globalThis as Record<string, unknown>)[STARTED];
+  await started.server.stop();
+  await rm(started.dir, { recursive: true, force: true });
+  delete process.env.DATABASE_URL;
+}
