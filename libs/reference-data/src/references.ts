@@ -4,15 +4,27 @@ import { FieldError, invalidField, badRequest, notFound } from '@styrkedjan/plat
 import { KnownAreaEntity } from './known-area.entity';
 import { KnownOrganisationEntity } from './known-organisation.entity';
 
+/**
+ * How long a known area is answered from memory. The vocabulary is a few dozen rows that change a few times a
+ * year, and every write that names an area checks it: a round trip saved per request. An unknown code is always
+ * looked up again, so a newly defined area is accepted as soon as the projection has it.
+ */
+const AREA_MEMORY_MS = 5_000;
+
 /** Checks that the areas and organisations a request names exist, answering 400/404 naming the field. */
 @Injectable()
 export class References {
+  private remembered = new Map<string, { area: KnownAreaEntity; until: number }>();
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The area, or a 400 naming `field` when the vocabulary has no such code. */
-  async requireArea(code: string, field: string, manager: EntityManager = this.dataSource.manager): Promise<KnownAreaEntity> {
-    const area = await manager.findOneBy(KnownAreaEntity, { code });
+  /** The area, or a 400 naming `field` when the vocabulary has no such code. Inside a transaction, read there. */
+  async requireArea(code: string, field: string, manager?: EntityManager): Promise<KnownAreaEntity> {
+    const known = manager ? undefined : this.remembered.get(code);
+    if (known && known.until > Date.now()) return known.area;
+    const area = await (manager ?? this.dataSource.manager).findOneBy(KnownAreaEntity, { code });
     if (!area) throw invalidField(field, `unknown area code '${code}'`);
+    if (!manager) this.remembered.set(code, { area, until: Date.now() + AREA_MEMORY_MS });
     return area;
   }
 

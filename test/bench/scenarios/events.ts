@@ -97,7 +97,7 @@ function needIdentified(id: string, organisationId: string) {
     version: 1,
     occurredAt: at,
     producer: 'needs',
-    actor: { organisationId, userId: null, method: 'organisation-header' },
+    actor: { organisationId, userId: null, method: 'api-key' },
     correlationId: randomUUID(),
     causationId: null,
     aggregate: { type: 'need', id: needId, version: 1 },
