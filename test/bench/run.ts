@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   // Without DATABASE_URL, a throwaway embedded PostgreSQL, as for the tests.
   await startTestDatabase();
   // Service settings as in production (libs/platform defaults) rather than the test harness's quick ones.
-  const benchEnv = { DATABASE_POOL_SIZE: '10', OUTBOX_POLL_MS: '1000', CONSUMER_ATTEMPTS: '10', CONSUMER_BACKOFF_MS: '1000', CONSUMER_LOCK_MS: '30000' };
+  const benchEnv = { ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}'), DATABASE_POOL_SIZE: '10', OUTBOX_POLL_MS: '1000', CONSUMER_ATTEMPTS: '10', CONSUMER_BACKOFF_MS: '1000', CONSUMER_LOCK_MS: '30000' };
   const system = await TestSystem.start({ env: benchEnv });
   const backend = await queueBackend(system);
   const stopping = async () => {

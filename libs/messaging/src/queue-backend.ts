@@ -1,4 +1,4 @@
-import { createPostgresBackend, Processor, Queue, QueueEvents, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
+import { createPostgresBackend, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 
@@ -24,8 +24,6 @@ export interface QueueBackend {
   readonly kind: QueueBackendKind;
   queue(name: string): Queue;
   worker(name: string, processor: Processor, settings: WorkerSettings): Worker;
-  /** A queue's completion and failure events, for watching consumers finish (the benchmark). */
-  events(name: string): QueueEvents;
   /** Throws when the backend cannot be reached: the readiness check. */
   ping(): Promise<void>;
   /** Closes the shared connections; close the queues and workers first. */
@@ -50,7 +48,6 @@ function redisBackend(url: string, prefix: string): QueueBackend {
     kind: 'redis',
     queue: (name) => new Queue(name, { connection, prefix }),
     worker: (name, processor, settings) => new Worker(name, processor, { ...settings, prefix, connection: { url, maxRetriesPerRequest: null } }),
-    events: (name) => new QueueEvents(name, { prefix, connection: { url, maxRetriesPerRequest: null } }),
     ping: async () => {
       await connection.ping();
     },
@@ -76,14 +73,13 @@ async function postgresBackend(settings: QueueBackendSettings): Promise<QueueBac
   } finally {
     client.release();
   }
-  const { Queue: PostgresQueue, Worker: PostgresWorker, QueueEvents: PostgresQueueEvents } = withBackend(createPostgresBackend);
+  const { Queue: PostgresQueue, Worker: PostgresWorker } = withBackend(createPostgresBackend);
   const prefix = settings.QUEUE_PREFIX;
   return {
     kind: 'postgres',
     queue: (name) => new PostgresQueue(name, { connection: pool, prefix }) as unknown as Queue,
     worker: (name, processor, workerSettings) =>
       new PostgresWorker(name, processor, { ...workerSettings, prefix, connection: pool }) as unknown as Worker,
-    events: (name) => new PostgresQueueEvents(name, { prefix, connection: pool }) as unknown as QueueEvents,
     ping: async () => {
       await pool.query('SELECT 1');
     },

@@ -32,7 +32,7 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: int(1, 65535).default(54320),
   // Unset: the queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema `bullmq`) instead of Redis.
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  QUEUE_POOL_SIZE: int(2, 100).default(5),
+  QUEUE_POOL_SIZE: int(2, 100).default(10),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/).default('styrkedjan'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(1, 65535).optional(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { queueNameOf, subscribersOf } from '@styrkedjan/contracts';
+import { subscribersOf } from '@styrkedjan/contracts';
 import type { BenchContext, Figure, Measurement, Scenario } from '../scenario';
 import { ascending, percentile, sleep } from '../stats';
 
@@ -16,6 +16,8 @@ interface RateResult {
 }
 
 const TICK_MS = 10;
+/** How often the event path's effects are looked for: the resolution of its latencies. */
+const POLL_MS = 5;
 
 /**
  * Offers events at a steady rate: every tick, the events due so far are handed to `emit` (a commit, or a
@@ -118,7 +120,9 @@ function needIdentified(id: string, organisationId: string) {
 async function throughOutbox(context: BenchContext, rate: number, seconds: number): Promise<RateResult> {
   const consumers = subscribersOf('need.identified');
   const pool = new Pool({ connectionString: context.system.databaseUrl, max: 8 });
-  const listeners = consumers.map((consumer) => context.backend.events(queueNameOf(consumer)));
+  // A consumer is done with an event when its processed_events row, committed with the effect, is visible:
+  // the same on both backends (BullMQ's PostgreSQL backend does not deliver every queue event to listeners).
+  const outstanding = new Map(consumers.map((consumer) => [consumer, new Set<string>()]));
   try {
     return await offer(
       rate,
@@ -135,16 +139,33 @@ async function throughOutbox(context: BenchContext, rate: number, seconds: numbe
           );
           await client.query("SELECT pg_notify('outbox_needs', NULL)");
           await client.query('COMMIT');
+          for (const waiting of outstanding.values()) for (const id of ids) waiting.add(id);
         } finally {
           client.release();
         }
       },
       async (done) => {
-        for (const [i, events] of listeners.entries()) {
-          events.on('completed', ({ jobId }) => done(jobId, consumers[i]));
-          await events.waitUntilReady();
-        }
-        return async () => void (await Promise.all(listeners.map((events) => events.close())));
+        let polling = true;
+        const poller = (async () => {
+          while (polling) {
+            for (const [consumer, waiting] of outstanding) {
+              if (waiting.size === 0) continue;
+              const { rows } = await pool.query<{ event_id: string }>(
+                `SELECT event_id FROM "${consumer}".processed_events WHERE event_id = ANY($1::uuid[])`,
+                [[...waiting]],
+              );
+              for (const { event_id: id } of rows) {
+                waiting.delete(id);
+                done(id, consumer);
+              }
+            }
+            await sleep(POLL_MS);
+          }
+        })();
+        return async () => {
+          polling = false;
+          await poller;
+        };
       },
     );
   } finally {
@@ -157,7 +178,6 @@ async function throughBareQueue(context: BenchContext, rate: number, seconds: nu
   const name = `bench.noop.${randomUUID().slice(0, 8)}`;
   const queue = context.backend.queue(name);
   const worker = context.backend.worker(name, async () => undefined, { concurrency: 16 });
-  const events = context.backend.events(name);
   try {
     return await offer(
       rate,
@@ -165,14 +185,14 @@ async function throughBareQueue(context: BenchContext, rate: number, seconds: nu
       1,
       async (ids) => void (await queue.addBulk(ids.map((id) => ({ name: 'noop', data: { id }, opts: { jobId: id, removeOnComplete: true } })))),
       async (done) => {
-        events.on('completed', ({ jobId }) => done(jobId, 'noop'));
-        await events.waitUntilReady();
+        // The worker is in this process: its own completion event, on either backend.
+        worker.on('completed', (job) => done(String(job.id), 'noop'));
         await worker.waitUntilReady();
         return async () => undefined;
       },
     );
   } finally {
-    await Promise.allSettled([worker.close(), events.close()]);
+    await Promise.allSettled([worker.close()]);
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
