@@ -25,8 +25,8 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
   log(`scenarios ${options.only.join(',')}, ${options.runs} runs each; starting the system`);
-  // Without DATABASE_URL, a throwaway embedded PostgreSQL, as for the tests.
-  await startTestDatabase();
+  // Without DATABASE_URL, a throwaway embedded PostgreSQL, durable as `npm start` runs it.
+  await startTestDatabase({ durable: true });
   // Service settings as in production (libs/platform defaults) rather than the test harness's quick ones.
   const benchEnv = { ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}'), DATABASE_POOL_SIZE: '10', OUTBOX_POLL_MS: '1000', CONSUMER_ATTEMPTS: '10', CONSUMER_BACKOFF_MS: '1000', CONSUMER_LOCK_MS: '30000' };
   const system = await TestSystem.start({ env: benchEnv });

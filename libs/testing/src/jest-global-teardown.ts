@@ -1,2 +1,4 @@
 /** Stops the embedded PostgreSQL the global setup started, if it did, and removes its files. */
-export { stopTestDatabase as default } from './test-database';
+import { stopTestDatabase } from './test-database';
+
+export default (): Promise<void> => stopTestDatabase();

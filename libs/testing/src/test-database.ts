@@ -12,11 +12,12 @@ import { freePort } from './free-port';
 // Kept on globalThis: Jest runs global setup and teardown as separate module instances.
 const STARTED = '__styrkedjanEmbeddedPostgres';
 
-export async function startTestDatabase(): Promise<void> {
+/** `durable`: fsync on, as `npm start` runs it (the benchmark); off for tests, which throw the data away. */
+export async function startTestDatabase({ durable = false } = {}): Promise<void> {
   if (process.env.DATABASE_URL || STARTED in globalThis) return;
   const dir = await mkdtemp(join(tmpdir(), 'styrkedjan-test-'));
   await openToPostgresUser(dir);
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), durable: false });
+  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), durable });
   Object.assign(globalThis, { [STARTED]: { server, dir } });
   process.env.DATABASE_URL = server.url;
 }

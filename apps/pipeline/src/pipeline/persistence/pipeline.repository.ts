@@ -84,8 +84,9 @@ export class PipelineRepository {
     const [row]: { needs: Record<string, unknown>[]; supports: Record<string, unknown>[]; links: [string, string][] }[] = await manager.query(
       `WITH linked AS (SELECT support_id, need_id FROM pipeline_support_needs WHERE support_id = ANY($2::uuid[]))
        SELECT
+         -- A UNION, not "= ANY($1) OR IN (linked)": the OR made PostgreSQL scan every need, per batch.
          (SELECT coalesce(json_agg(n), '[]') FROM pipeline_needs n
-           WHERE n.need_id = ANY($1::uuid[]) OR n.need_id IN (SELECT need_id FROM linked)) AS needs,
+           WHERE n.need_id IN (SELECT unnest($1::uuid[]) UNION SELECT need_id FROM linked)) AS needs,
          (SELECT coalesce(json_agg(s), '[]') FROM pipeline_supports s WHERE s.support_id = ANY($2::uuid[])) AS supports,
          (SELECT coalesce(json_agg(json_build_array(support_id, need_id)), '[]') FROM linked) AS links`,
       [needIds, supportIds],
