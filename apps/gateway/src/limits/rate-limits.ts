@@ -31,7 +31,14 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
       const make = (keyPrefix: string, points: number) => new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${this.config.queuePrefix}:rl:${keyPrefix}`, points, duration: windowS });
       [this.organisations, this.keys, this.failures] = [make('org', organisation), make('key', key), make('fail', authFailures)];
     } else {
-      this.pool = new Pool({ connectionString: this.config.databaseUrl, max: 4, application_name: 'styrkedjan-gateway-limits' });
+      // Every request of an organisation counts on one row, so each waited for the one before it to flush its
+      // commit. A counter lost in a crash is harmless: these commits do not wait for the disk.
+      this.pool = new Pool({
+        connectionString: this.config.databaseUrl,
+        max: 4,
+        application_name: 'styrkedjan-gateway-limits',
+        options: '-c synchronous_commit=off',
+      });
       // One after another: each creates the shared table if missing, and concurrent CREATEs would race.
       this.organisations = await postgresLimiter(this.pool, 'org', organisation, windowS);
       this.keys = await postgresLimiter(this.pool, 'key', key, windowS);
