@@ -1,7 +1,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import { problemErrorMiddleware, ServiceOptions } from '@styrkedjan/platform';
-import { parseGatewayConfig } from './config/gateway.config';
+import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
 import { serveApiDocs } from './docs/serve-api-docs';
 import { correlationMiddleware } from './http/correlation.middleware';
 
@@ -11,7 +11,7 @@ export const gatewayServiceOptions: ServiceOptions = {
   parseJsonBody: false,
   configure: (app) => {
     app.use(helmet());
-    app.getHttpServer().maxConnections = parseGatewayConfig().maxConnections;
+    app.getHttpServer().maxConnections = app.get<GatewayConfig>(GATEWAY_CONFIG).maxConnections;
     app.use(correlationMiddleware());
     // The gateway's own routes with a body; everything else streams through to its service unparsed.
     app.use('/api-keys', express.json({ limit: '4kb' }), problemErrorMiddleware());

@@ -1,9 +1,13 @@
-import type { EntityManager } from 'typeorm';
 import { AnyEvent } from '@styrkedjan/contracts';
 
 /** NOTIFY channel that wakes a service's relay when its outbox gains rows. */
 export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
+}
+
+/** What the append needs of a connection: a transaction's EntityManager, or a plain pg pool for the benchmark. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 /**
@@ -12,7 +16,7 @@ export function outboxChannel(schema: string): string {
  * One statement for both (a data-modifying WITH runs to completion whatever its reader takes): a round
  * trip per write saved, which on the write path is measurable (see the README's benchmark section).
  */
-export async function appendToOutbox(manager: EntityManager, schema: string, events: readonly AnyEvent[]): Promise<void> {
+export async function appendToOutbox(manager: Queryable, schema: string, events: readonly AnyEvent[]): Promise<void> {
   if (events.length === 0) return;
   await manager.query(
     `WITH appended AS (

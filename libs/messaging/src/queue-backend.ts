@@ -1,4 +1,4 @@
-import { createPostgresBackend, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
+import { createPostgresBackend, JobsOptions, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 
@@ -22,6 +22,8 @@ export type WorkerSettings = Omit<WorkerOptions, 'connection' | 'prefix'>;
  */
 export interface QueueBackend {
   readonly kind: QueueBackendKind;
+  /** BullMQ's `removeOnComplete` that suits the backend: which done jobs go when (failed ones always stay). */
+  readonly removeOnComplete: JobsOptions['removeOnComplete'];
   queue(name: string): Queue;
   worker(name: string, processor: Processor, settings: WorkerSettings): Worker;
   /** Throws when the backend cannot be reached: the readiness check. */
@@ -46,6 +48,8 @@ function redisBackend(url: string, prefix: string): QueueBackend {
   const connection = new IORedis(url, { maxRetriesPerRequest: null });
   return {
     kind: 'redis',
+    // Kept for an hour, for tracing a delivery.
+    removeOnComplete: { age: 3600, count: 10_000 },
     queue: (name) => new Queue(name, { connection, prefix }),
     worker: (name, processor, settings) => new Worker(name, processor, { ...settings, prefix, connection: { url, maxRetriesPerRequest: null } }),
     ping: async () => {
@@ -82,6 +86,8 @@ async function postgresBackend(settings: QueueBackendSettings): Promise<QueueBac
   const prefix = settings.QUEUE_PREFIX;
   return {
     kind: 'postgres',
+    // Removed at once: this backend scans its job table, so kept jobs made the event path slower the longer it ran.
+    removeOnComplete: true,
     queue: (name) => new PostgresQueue(name, { connection: pool, prefix }) as unknown as Queue,
     worker: (name, processor, workerSettings) =>
       new PostgresWorker(name, processor, { ...workerSettings, prefix, connection: pool }) as unknown as Worker,

@@ -73,10 +73,8 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
       jobId: eventId,
       attempts: this.config.CONSUMER_ATTEMPTS,
       backoff: { type: 'exponential', delay: this.config.CONSUMER_BACKOFF_MS },
-      // Done jobs go; failed ones stay: the failed set is the dead-letter list. Redis keeps the last hour's
-      // for tracing; BullMQ's PostgreSQL backend scans its job table, so there they go at once (kept, they made
-      // the event path slower the longer it ran).
-      removeOnComplete: this.opened().kind === 'redis' ? { age: 3600, count: 10_000 } : true,
+      // Done jobs go as the backend prefers; failed ones stay: the failed set is the dead-letter list.
+      removeOnComplete: this.opened().removeOnComplete,
       removeOnFail: false,
     };
   }

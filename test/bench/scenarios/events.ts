@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { subscribersOf } from '@styrkedjan/contracts';
+import { AnyEvent, subscribersOf } from '@styrkedjan/contracts';
+import { appendToOutbox } from '@styrkedjan/messaging';
 import type { BenchContext, Figure, Measurement, Scenario } from '../scenario';
 import { ascending, percentile, sleep } from '../stats';
 
@@ -91,7 +92,7 @@ async function offer(
 }
 
 /** A need.identified envelope as the needs service records it; the supports and pipeline services consume it. */
-function needIdentified(id: string, organisationId: string) {
+function needIdentified(id: string, organisationId: string): AnyEvent {
   const at = new Date().toISOString();
   const needId = randomUUID();
   return {
@@ -120,7 +121,8 @@ function needIdentified(id: string, organisationId: string) {
 /** Through the system: commits into the needs service's outbox (with its NOTIFY), as a use case would. */
 async function throughOutbox(context: BenchContext, rate: number, seconds: number): Promise<RateResult> {
   const consumers = subscribersOf('need.identified');
-  const pool = new Pool({ connectionString: context.system.databaseUrl, max: 8 });
+  // The needs service's own schema, so the append is the very statement its use cases run.
+  const pool = new Pool({ connectionString: context.system.databaseUrl, max: 8, options: '-c search_path=needs' });
   // A consumer is done with an event when its processed_events row, committed with the effect, is visible:
   // the same on both backends (BullMQ's PostgreSQL backend does not deliver every queue event to listeners).
   const outstanding = new Map(consumers.map((consumer) => [consumer, new Set<string>()]));
@@ -130,20 +132,9 @@ async function throughOutbox(context: BenchContext, rate: number, seconds: numbe
       seconds,
       consumers.length,
       async (ids) => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(
-            `INSERT INTO needs.outbox (event_id, type, envelope)
-             SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e`,
-            [JSON.stringify(ids.map((id) => needIdentified(id, context.orgs.stockholm)))],
-          );
-          await client.query("SELECT pg_notify('outbox_needs', NULL)");
-          await client.query('COMMIT');
-          for (const waiting of outstanding.values()) for (const id of ids) waiting.add(id);
-        } finally {
-          client.release();
-        }
+        // One statement, so one transaction: the rows and the NOTIFY that wakes the relay.
+        await appendToOutbox(pool, 'needs', ids.map((id) => needIdentified(id, context.orgs.stockholm)));
+        for (const waiting of outstanding.values()) for (const id of ids) waiting.add(id);
       },
       async (done) => {
         let polling = true;

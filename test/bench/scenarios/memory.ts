@@ -59,7 +59,6 @@ async function oneProcess(context: BenchContext): Promise<Measurement> {
   const system = await TestSystem.start({ oneProcess: true, env: context.benchEnv });
   try {
     const single: BenchContext = { ...context, system, gateway: await Gateway.of(system), services: ['gateway'] };
-    single.orgs = { ...context.orgs };
     await system.drained(300_000);
     await sleep(IDLE_SETTLE_MS);
     const idle = total(await sample(single));

@@ -47,7 +47,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
   const platform = parseConfig(env); // first, so `.env` is loaded before the gateway's own variables are read
   const result = gatewayEnvSchema.safeParse(env);
   // Optional: without Redis the rate limits are counted in PostgreSQL.
-  const redisUrl = (platform as { REDIS_URL?: string }).REDIS_URL || undefined;
+  const redisUrl = platform.REDIS_URL;
   if (!result.success) throw configErrorOf(result.error);
   return {
     proxyTimeoutMs: result.data.PROXY_TIMEOUT_MS,
