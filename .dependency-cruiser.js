@@ -6,7 +6,7 @@ module.exports = {
   forbidden: [
     {
       name: 'no-app-to-other-app',
-      comment: 'Services talk through events and HTTP, never through each other\'s code.',
+      comment: "Services talk through events and HTTP, never through each other's code.",
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },

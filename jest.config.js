@@ -7,7 +7,17 @@ const embeddedDatabase = {
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
 };
 // NestJS 12 ships ES modules only; Jest on Node 20 cannot require them, so they are compiled to CommonJS like our code.
-const ESM_PACKAGES = ['@nestjs', 'zod', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const ESM_PACKAGES = [
+  '@nestjs',
+  'zod',
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+];
 const shared = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
@@ -25,7 +35,13 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
     // One service as a process against real PostgreSQL (and Redis when REDIS_URL is set), fed through its own queue.
-    { ...shared, ...embeddedDatabase, displayName: 'integration', roots: ['<rootDir>/apps'], testMatch: ['**/*.integration-spec.ts'] },
+    {
+      ...shared,
+      ...embeddedDatabase,
+      displayName: 'integration',
+      roots: ['<rootDir>/apps'],
+      testMatch: ['**/*.integration-spec.ts'],
+    },
     {
       ...shared,
       ...embeddedDatabase,

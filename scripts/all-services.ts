@@ -4,7 +4,14 @@
  * Each service keeps its own Nest application, database pool, queues and outbox relay, exactly as apart.
  */
 import 'reflect-metadata';
-import { launchPortOf, parseLauncherConfig, runService, SERVICE_NAMES, ServiceName, ServiceOptions } from '@styrkedjan/platform';
+import {
+  launchPortOf,
+  parseLauncherConfig,
+  runService,
+  SERVICE_NAMES,
+  ServiceName,
+  ServiceOptions,
+} from '@styrkedjan/platform';
 
 type ServiceEntry = () => Promise<{ module: unknown; options?: ServiceOptions }>;
 

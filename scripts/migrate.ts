@@ -7,7 +7,14 @@
  */
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ensureSchema, parseConfig, PlatformConfig, ServiceDatabase, serviceDataSourceOptions, ServiceName } from '@styrkedjan/platform';
+import {
+  ensureSchema,
+  parseConfig,
+  PlatformConfig,
+  ServiceDatabase,
+  serviceDataSourceOptions,
+  ServiceName,
+} from '@styrkedjan/platform';
 import { directoryDatabase } from '../apps/directory/src/database/directory.database';
 import { accessDatabase } from '../apps/gateway/src/database/access.database';
 import { feedbackDatabase } from '../apps/feedback/src/database/feedback.database';
@@ -31,11 +38,16 @@ export async function migrate(config: PlatformConfig = parseConfig()): Promise<v
   for (const [name, database] of Object.entries(DATABASES)) {
     await ensureSchema(config, database.schema);
     // The same options the service starts with, but migrations are run here explicitly, to report them.
-    const dataSource = new DataSource({ ...serviceDataSourceOptions(config, database), migrationsRun: false } as DataSourceOptions);
+    const dataSource = new DataSource({
+      ...serviceDataSourceOptions(config, database),
+      migrationsRun: false,
+    } as DataSourceOptions);
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(`${name}: ${applied.length ? `applied ${applied.map((migration) => migration.name).join(', ')}` : 'up to date'}`);
+      console.log(
+        `${name}: ${applied.length ? `applied ${applied.map((migration) => migration.name).join(', ')}` : 'up to date'}`,
+      );
     } finally {
       await dataSource.destroy();
     }

@@ -11,7 +11,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { queueBackendKind } from '@styrkedjan/messaging';
-import { EmbeddedPostgres, launchPortOf, parseLauncherConfig, SERVICE_NAMES, ServiceName, startEmbeddedPostgres } from '@styrkedjan/platform';
+import {
+  EmbeddedPostgres,
+  launchPortOf,
+  parseLauncherConfig,
+  SERVICE_NAMES,
+  ServiceName,
+  startEmbeddedPostgres,
+} from '@styrkedjan/platform';
 
 const DIST = join(__dirname, '..');
 const children = new Map<string, ChildProcess>();
@@ -68,14 +75,21 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!config.DATABASE_URL) {
     console.log(`Starting the embedded PostgreSQL (data in ${config.EMBEDDED_POSTGRES_DIR}) ...`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_POSTGRES_DIR, port: config.EMBEDDED_POSTGRES_PORT, durable: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.EMBEDDED_POSTGRES_DIR,
+      port: config.EMBEDDED_POSTGRES_PORT,
+      durable: true,
+    });
     const url = new URL(embedded.url);
     url.pathname = '/styrkedjan';
     env.DATABASE_URL = url.toString();
   }
   const databaseUrl = new URL(env.DATABASE_URL!);
-  const database = embedded ? `embedded, ${config.EMBEDDED_POSTGRES_DIR}, 127.0.0.1:${databaseUrl.port}` : `${databaseUrl.host}${databaseUrl.pathname}`;
-  const queues = queueBackendKind(config) === 'redis' ? `Redis (${new URL(config.REDIS_URL!).host})` : 'PostgreSQL (schema bullmq)';
+  const database = embedded
+    ? `embedded, ${config.EMBEDDED_POSTGRES_DIR}, 127.0.0.1:${databaseUrl.port}`
+    : `${databaseUrl.host}${databaseUrl.pathname}`;
+  const queues =
+    queueBackendKind(config) === 'redis' ? `Redis (${new URL(config.REDIS_URL!).host})` : 'PostgreSQL (schema bullmq)';
 
   const seed = run('seed', join(DIST, 'apps', 'directory', 'src', 'seed.js'), env);
   const [seedCode] = await new Promise<[number | null]>((resolve) => seed.on('exit', (code) => resolve([code])));

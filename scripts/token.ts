@@ -23,20 +23,29 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<string> {
   const auth = parseAuthConfig();
   if (!auth.devTokens) {
-    throw new UsageError('development tokens are off here (they need NODE_ENV=development or AUTH_DEV_TOKENS=true, and never NODE_ENV=production)');
+    throw new UsageError(
+      'development tokens are off here (they need NODE_ENV=development or AUTH_DEV_TOKENS=true, and never NODE_ENV=production)',
+    );
   }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string', multiple: true }, user: { type: 'string' }, ttl: { type: 'string', default: '8h' } },
+    options: {
+      role: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      ttl: { type: 'string', default: '8h' },
+    },
   });
-  if (positionals.length !== 1) throw new UsageError('name one organisation: kind:code (municipality:0180) or its UUID');
+  if (positionals.length !== 1)
+    throw new UsageError('name one organisation: kind:code (municipality:0180) or its UUID');
   const { organisationId, kind } = organisationOf(positionals[0]);
   const roles = values.role?.flatMap((role) => role.split(',')) ?? (kind ? [DEFAULT_ROLE_OF_KIND[kind]] : []);
   if (!roles.length) throw new UsageError('--role is needed when the organisation is given by its UUID');
   for (const role of roles) {
-    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role ${role}: not one of ${ROLES.join(', ')}`);
-    if (kind && !rolesFor(kind, [role]).length) throw new UsageError(`--role ${role}: cannot be held in an organisation of kind ${kind}`);
+    if (!(ROLES as readonly string[]).includes(role))
+      throw new UsageError(`--role ${role}: not one of ${ROLES.join(', ')}`);
+    if (kind && !rolesFor(kind, [role]).length)
+      throw new UsageError(`--role ${role}: cannot be held in an organisation of kind ${kind}`);
   }
   const user = values.user ?? `dev-${roles[0]}@${positionals[0]}`;
   const key = loadOrCreateDevKey(auth.devKeyDir);
@@ -71,7 +80,9 @@ function ttlOf(ttl: string): string {
 main(process.argv.slice(2)).then(
   (token) => process.stdout.write(`${token}\n`),
   (error: Error) => {
-    process.stderr.write(`token: ${error instanceof UsageError || error instanceof ConfigError ? error.message : error.stack}\n`);
+    process.stderr.write(
+      `token: ${error instanceof UsageError || error instanceof ConfigError ? error.message : error.stack}\n`,
+    );
     process.exit(2);
   },
 );

@@ -64,26 +64,68 @@ describe('identity and access', () => {
       ['no credential', () => ({})],
       ['a malformed Authorization header', () => ({ Authorization: 'Basic dXNlcjpwYXNz' })],
       ['a bearer that is not a JWT', () => ({ Authorization: 'Bearer not-a-token' })],
-      ['an expired token', () => system.as(home.municipality, 'municipality', { claims: { exp: now() - 60, iat: now() - 660, nbf: now() - 660 } })],
-      ['a token not valid yet', () => system.as(home.municipality, 'municipality', { claims: { nbf: now() + 3600, exp: now() + 7200 } })],
+      [
+        'an expired token',
+        () =>
+          system.as(home.municipality, 'municipality', {
+            claims: { exp: now() - 60, iat: now() - 660, nbf: now() - 660 },
+          }),
+      ],
+      [
+        'a token not valid yet',
+        () => system.as(home.municipality, 'municipality', { claims: { nbf: now() + 3600, exp: now() + 7200 } }),
+      ],
       ['a token without expiry', () => system.as(home.municipality, 'municipality', { claims: { exp: undefined } })],
-      ['a token from another issuer', () => system.as(home.municipality, 'municipality', { claims: { iss: 'https://idp.example.org/' } })],
-      ['a token for another audience', () => system.as(home.municipality, 'municipality', { claims: { aud: 'another-api' } })],
-      ['an unsigned token (alg none)', () => system.as(home.municipality, 'municipality', { header: { alg: 'none' }, unsigned: true })],
-      ['a token signed by another key', () => system.as(home.municipality, 'municipality', { signingKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })],
-      ['a token whose signature was cut', () => ({ Authorization: `Bearer ${system.token(home.municipality, 'municipality').replace(/\.[^.]+$/, '.')}` })],
+      [
+        'a token from another issuer',
+        () => system.as(home.municipality, 'municipality', { claims: { iss: 'https://idp.example.org/' } }),
+      ],
+      [
+        'a token for another audience',
+        () => system.as(home.municipality, 'municipality', { claims: { aud: 'another-api' } }),
+      ],
+      [
+        'an unsigned token (alg none)',
+        () => system.as(home.municipality, 'municipality', { header: { alg: 'none' }, unsigned: true }),
+      ],
+      [
+        'a token signed by another key',
+        () =>
+          system.as(home.municipality, 'municipality', {
+            signingKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+          }),
+      ],
+      [
+        'a token whose signature was cut',
+        () => ({ Authorization: `Bearer ${system.token(home.municipality, 'municipality').replace(/\.[^.]+$/, '.')}` }),
+      ],
       ['a token claiming HS256', () => system.as(home.municipality, 'municipality', { header: { alg: 'HS256' } })],
-      ['a token with a changed payload', () => ({ Authorization: `Bearer ${tamper(system.token(home.municipality, 'municipality'))}` })],
+      [
+        'a token with a changed payload',
+        () => ({ Authorization: `Bearer ${tamper(system.token(home.municipality, 'municipality'))}` }),
+      ],
       ['a token naming no organisation', () => system.as('not-a-uuid', 'municipality')],
       ['a token naming an unknown organisation', () => system.as(UNKNOWN, 'municipality')],
       ['a token without a user', () => system.as(home.municipality, 'municipality', { claims: { sub: undefined } })],
       ['an unknown API key', () => ({ 'X-Api-Key': `stk_${'0'.repeat(32)}_${'a'.repeat(43)}` })],
-      ['a token and an API key at once', () => ({ ...system.as(home.municipality, 'municipality'), 'X-Api-Key': 'stk_x' })],
+      [
+        'a token and an API key at once',
+        () => ({ ...system.as(home.municipality, 'municipality'), 'X-Api-Key': 'stk_x' }),
+      ],
     ];
 
     it.each(cases)('%s', async (_name, headers) => {
-      for (const [method, path] of [['get', '/needs'], ['post', '/needs'], ['get', '/admin/dead-letters'], ['get', '/audit']] as const) {
-        const response = await api[method](path).set(headers()).send(method === 'post' ? need() : undefined).expect(401).expect('content-type', /application\/problem\+json/);
+      for (const [method, path] of [
+        ['get', '/needs'],
+        ['post', '/needs'],
+        ['get', '/admin/dead-letters'],
+        ['get', '/audit'],
+      ] as const) {
+        const response = await api[method](path)
+          .set(headers())
+          .send(method === 'post' ? need() : undefined)
+          .expect(401)
+          .expect('content-type', /application\/problem\+json/);
         expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="styrkedjan"/);
         expect(response.body).toMatchObject({ status: 401, code: 'unauthenticated' });
       }
@@ -114,13 +156,25 @@ describe('identity and access', () => {
       'support.draft': (role, org) => api.post('/supports').set(as(role, org)).send(draft()),
       'support.publish': async (role, org) => {
         // An own draft to publish: made by the agency's editor, then published by the role under test.
-        const drafted = await api.post('/supports').set(system.as(org === home[role] && role !== 'agency_editor' ? home.agency_editor : org, 'agency_editor')).send(draft()).expect(201);
+        const drafted = await api
+          .post('/supports')
+          .set(system.as(org === home[role] && role !== 'agency_editor' ? home.agency_editor : org, 'agency_editor'))
+          .send(draft())
+          .expect(201);
         return api.post(`/supports/${drafted.body.id}/publish`).set(as(role, org));
       },
       'feedback.read': (role) => api.get(`/supports/${publishedSupport}/feedback`).set(as(role)),
-      'feedback.give': (role, org) => api.post(`/supports/${publishedSupport}/feedback`).set(as(role, org)).send({ usefulness: 4, applicationStatus: 'applied' }),
+      'feedback.give': (role, org) =>
+        api
+          .post(`/supports/${publishedSupport}/feedback`)
+          .set(as(role, org))
+          .send({ usefulness: 4, applicationStatus: 'applied' }),
       'subscriptions.read': (role, org) => api.get(`/organisations/${org}/subscriptions`).set(as(role)),
-      'subscriptions.change': (role, org) => api.put(`/organisations/${org}/subscriptions`).set(as(role)).send({ areaCodes: [AREA] }),
+      'subscriptions.change': (role, org) =>
+        api
+          .put(`/organisations/${org}/subscriptions`)
+          .set(as(role))
+          .send({ areaCodes: [AREA] }),
       'inbox.read': (role, org) => api.get(`/organisations/${org}/notifications`).set(as(role)),
       'inbox.mark-read': (role, org) => api.post(`/organisations/${org}/notifications/read-all`).set(as(role)),
       'pipeline.read': (role) => api.get('/pipeline').set(as(role)),
@@ -129,11 +183,17 @@ describe('identity and access', () => {
       'dead-letters.manage': (role) => api.get('/admin/dead-letters').set(as(role)),
       'api-keys.manage': (role) => api.get('/api-keys').set(as(role)),
     };
-    const ALLOWED: Partial<Record<Action, number>> = { 'need.identify': 201, 'support.draft': 201, 'feedback.give': 201 };
+    const ALLOWED: Partial<Record<Action, number>> = {
+      'need.identify': 201,
+      'support.draft': 201,
+      'feedback.give': 201,
+    };
     /** Actions whose object names its organisation in the path: `own` cells are also tried on another organisation's. */
     const OWNED_BY_PATH: Action[] = ['subscriptions.read', 'subscriptions.change', 'inbox.read', 'inbox.mark-read'];
 
-    const cells = Object.entries(MATRIX).flatMap(([action, row]) => Object.entries(row).map(([role, cell]) => [action as Action, role as Role, cell] as const));
+    const cells = Object.entries(MATRIX).flatMap(([action, row]) =>
+      Object.entries(row).map(([role, cell]) => [action as Action, role as Role, cell] as const),
+    );
     it('covers every action and role', () => {
       expect(cells).toHaveLength(Object.keys(perform).length * ROLES.length);
     });
@@ -145,7 +205,10 @@ describe('identity and access', () => {
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
         return;
       }
-      expect({ status: response.status, body: response.body }).toEqual({ status: ALLOWED[action] ?? 200, body: expect.anything() });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: ALLOWED[action] ?? 200,
+        body: expect.anything(),
+      });
       if (cell === 'own' && OWNED_BY_PATH.includes(action)) {
         const elsewhere = home[role] === home.municipality ? otherMunicipality : home.municipality;
         expect((await perform[action](role, elsewhere)).status).toBe(403);
@@ -154,7 +217,7 @@ describe('identity and access', () => {
   });
 
   describe('no access across organisations', () => {
-    it('refuses another organisation\'s inbox and subscriptions on every route that names it', async () => {
+    it("refuses another organisation's inbox and subscriptions on every route that names it", async () => {
       const stranger = as('region');
       const own = home.municipality;
       await api.get(`/organisations/${own}/subscriptions`).set(stranger).expect(403);
@@ -164,35 +227,63 @@ describe('identity and access', () => {
       await api.post(`/organisations/${own}/notifications/${UNKNOWN}/read`).set(stranger).expect(403);
     });
 
-    it('does not find another organisation\'s notification through one\'s own inbox', async () => {
+    it("does not find another organisation's notification through one's own inbox", async () => {
       // The agency was told about the feedback on its support; a municipality cannot mark that read.
       const inbox = await eventually(async () => {
-        const response = await api.get(`/organisations/${home.agency_editor}/notifications`).set(as('agency_editor')).expect(200);
+        const response = await api
+          .get(`/organisations/${home.agency_editor}/notifications`)
+          .set(as('agency_editor'))
+          .expect(200);
         expect(response.body.items.length).toBeGreaterThan(0);
         return response.body.items;
       });
-      await api.post(`/organisations/${home.municipality}/notifications/${inbox[0].id}/read`).set(as('municipality')).expect(404);
+      await api
+        .post(`/organisations/${home.municipality}/notifications/${inbox[0].id}/read`)
+        .set(as('municipality'))
+        .expect(404);
     });
 
-    it('lets only the lead agency publish, not another agency\'s editor', async () => {
+    it("lets only the lead agency publish, not another agency's editor", async () => {
       const drafted = await api.post('/supports').set(as('agency_editor')).send(draft()).expect(201);
       await api.post(`/supports/${drafted.body.id}/publish`).set(system.as(otherAgency, 'agency_editor')).expect(403);
       await api.post(`/supports/${drafted.body.id}/publish`).set(as('agency_editor')).expect(200);
     });
 
     it('does not let a body name the organisation, status or role', async () => {
-      const needWithOwner = await api.post('/needs').set(as('municipality')).send({ ...need(), organisationId: otherMunicipality }).expect(400);
+      const needWithOwner = await api
+        .post('/needs')
+        .set(as('municipality'))
+        .send({ ...need(), organisationId: otherMunicipality })
+        .expect(400);
       expect(needWithOwner.body.errors).toContainEqual(expect.objectContaining({ field: 'organisationId' }));
-      const draftWithLead = await api.post('/supports').set(as('agency_editor')).send({ ...draft(), leadAgencyId: otherAgency, status: 'published' }).expect(400);
-      expect(draftWithLead.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leadAgencyId', 'status']);
-      const keyForAnother = await api.post('/api-keys').set(as('admin')).send({ name: 'x', role: 'steering_group', organisationId: otherMunicipality }).expect(400);
+      const draftWithLead = await api
+        .post('/supports')
+        .set(as('agency_editor'))
+        .send({ ...draft(), leadAgencyId: otherAgency, status: 'published' })
+        .expect(400);
+      expect(draftWithLead.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'leadAgencyId',
+        'status',
+      ]);
+      const keyForAnother = await api
+        .post('/api-keys')
+        .set(as('admin'))
+        .send({ name: 'x', role: 'steering_group', organisationId: otherMunicipality })
+        .expect(400);
       expect(keyForAnother.body.errors).toContainEqual(expect.objectContaining({ field: 'organisationId' }));
     });
 
     it('ignores roles the organisation cannot hold', async () => {
       // A municipality's token that claims agency_editor is a municipality's token with no such role.
-      await api.post('/supports').set(system.as(home.municipality, ['municipality', 'agency_editor'])).send(draft()).expect(403);
-      await api.get('/needs').set(system.as(home.municipality, ['superuser'])).expect(403);
+      await api
+        .post('/supports')
+        .set(system.as(home.municipality, ['municipality', 'agency_editor']))
+        .send(draft())
+        .expect(403);
+      await api
+        .get('/needs')
+        .set(system.as(home.municipality, ['superuser']))
+        .expect(403);
     });
 
     it('reads shared objects of any organisation, by design', async () => {
@@ -206,8 +297,18 @@ describe('identity and access', () => {
   describe('API keys', () => {
     it('are issued once, used, listed without the secret, and stop working when revoked', async () => {
       const admin = system.as(home.municipality, 'admin');
-      const issued = await api.post('/api-keys').set(admin).send({ name: 'Ärendesystem', role: 'municipality' }).expect(201);
-      expect(issued.body).toMatchObject({ organisationId: home.municipality, role: 'municipality', lastUsedAt: null, revokedAt: null, key: expect.stringMatching(/^stk_/) });
+      const issued = await api
+        .post('/api-keys')
+        .set(admin)
+        .send({ name: 'Ärendesystem', role: 'municipality' })
+        .expect(201);
+      expect(issued.body).toMatchObject({
+        organisationId: home.municipality,
+        role: 'municipality',
+        lastUsedAt: null,
+        revokedAt: null,
+        key: expect.stringMatching(/^stk_/),
+      });
       const key = issued.body.key as string;
 
       const identified = await api.post('/needs').set('X-Api-Key', key).send(need()).expect(201);
@@ -216,13 +317,21 @@ describe('identity and access', () => {
       await api.get('/api-keys').set('X-Api-Key', key).expect(403); // a key never administers keys
 
       const listed = await api.get('/api-keys').set(admin).expect(200);
-      expect(listed.body.items).toEqual([expect.objectContaining({ id: issued.body.id, lastUsedAt: expect.any(String) })]);
+      expect(listed.body.items).toEqual([
+        expect.objectContaining({ id: issued.body.id, lastUsedAt: expect.any(String) }),
+      ]);
       expect(JSON.stringify(listed.body)).not.toContain(key.slice(-20));
 
       await eventually(async () => {
         const events = await api.get('/events?limit=1000').set(as('steering_group')).expect(200);
-        const event = events.body.items.find((e: { payload: { needId?: string } }) => e.payload.needId === identified.body.id);
-        expect(event.actor).toEqual({ organisationId: home.municipality, userId: `api-key:${issued.body.id}`, method: 'api-key' });
+        const event = events.body.items.find(
+          (e: { payload: { needId?: string } }) => e.payload.needId === identified.body.id,
+        );
+        expect(event.actor).toEqual({
+          organisationId: home.municipality,
+          userId: `api-key:${issued.body.id}`,
+          method: 'api-key',
+        });
       });
 
       // Another organisation's administrator does not find it.
@@ -237,9 +346,15 @@ describe('identity and access', () => {
 
     it('stop working when expired, and are refused with a role the organisation cannot hold', async () => {
       const admin = system.as(home.municipality, 'admin');
-      const issued = await api.post('/api-keys').set(admin).send({ name: 'Kortlivad', role: 'municipality', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }).expect(201);
+      const issued = await api
+        .post('/api-keys')
+        .set(admin)
+        .send({ name: 'Kortlivad', role: 'municipality', expiresAt: new Date(Date.now() + 3_600_000).toISOString() })
+        .expect(201);
       await api.get('/needs').set('X-Api-Key', issued.body.key).expect(200);
-      await system.db.query("UPDATE access.api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", [issued.body.id]);
+      await system.db.query("UPDATE access.api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", [
+        issued.body.id,
+      ]);
       await api.get('/needs').set('X-Api-Key', issued.body.key).expect(401);
 
       for (const [body, field] of [
@@ -250,7 +365,12 @@ describe('identity and access', () => {
         [{ name: 'x', role: 'municipality', expiresAt: '2999-01-01T00:00:00Z' }, 'expiresAt'],
         [{ name: 'x', role: 'municipality', expiresAt: 'tomorrow' }, 'expiresAt'],
       ] as const) {
-        const refused = await api.post('/api-keys').set(admin).send(body).expect(400).expect('content-type', /application\/problem\+json/);
+        const refused = await api
+          .post('/api-keys')
+          .set(admin)
+          .send(body)
+          .expect(400)
+          .expect('content-type', /application\/problem\+json/);
         expect(refused.body.errors).toContainEqual(expect.objectContaining({ field }));
       }
     });
@@ -258,17 +378,33 @@ describe('identity and access', () => {
 
   describe('the security log', () => {
     it('lists refused credentials, denied actions and key changes for administrators and steering', async () => {
-      await api.get('/needs').set(system.as(home.municipality, 'municipality', { claims: { aud: 'x' } })).expect(401);
+      await api
+        .get('/needs')
+        .set(system.as(home.municipality, 'municipality', { claims: { aud: 'x' } }))
+        .expect(401);
       await api.get('/audit').set(as('municipality')).expect(403);
       const audit = await api.get('/audit?limit=200').set(as('steering_group')).expect(200);
       const types = new Set(audit.body.items.map((e: { type: string }) => e.type));
       expect([...types].sort()).toEqual(['access.denied', 'api_key.issued', 'api_key.revoked', 'auth.failed']);
-      expect(audit.body.items[0]).toMatchObject({ type: 'access.denied', actor: { organisationId: home.municipality, method: 'jwt' }, request: 'GET /audit', detail: { action: 'audit.read' } });
-      expect(audit.body.items[1]).toMatchObject({ type: 'auth.failed', actor: { organisationId: null }, request: 'GET /needs', detail: { reason: 'invalid_aud' } });
+      expect(audit.body.items[0]).toMatchObject({
+        type: 'access.denied',
+        actor: { organisationId: home.municipality, method: 'jwt' },
+        request: 'GET /audit',
+        detail: { action: 'audit.read' },
+      });
+      expect(audit.body.items[1]).toMatchObject({
+        type: 'auth.failed',
+        actor: { organisationId: null },
+        request: 'GET /needs',
+        detail: { reason: 'invalid_aud' },
+      });
 
       const denials = await api.get('/audit?type=access.denied&limit=1').set(as('admin')).expect(200);
       expect(denials.body.items).toHaveLength(1);
-      const next = await api.get(`/audit?type=access.denied&limit=1&cursor=${denials.body.nextCursor}`).set(as('admin')).expect(200);
+      const next = await api
+        .get(`/audit?type=access.denied&limit=1&cursor=${denials.body.nextCursor}`)
+        .set(as('admin'))
+        .expect(200);
       expect(next.body.items[0].id).not.toBe(denials.body.items[0].id);
       const bad = await api.get('/audit?type=login&organisationId=x').set(as('admin')).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['organisationId', 'type']);
@@ -285,7 +421,12 @@ describe('identity and access', () => {
       const child = spawn(process.execPath, [join(ROOT, 'dist', 'scripts', 'token.js'), ...args], {
         cwd: ROOT,
         // The command reads the gateway's configuration (the audience its tokens are for, the key folder).
-        env: { PATH: process.env.PATH ?? '', AUTH_DEV_KEY_DIR: keyDir, AUTH_AUDIENCE: system.identity.audience, ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          AUTH_DEV_KEY_DIR: keyDir,
+          AUTH_AUDIENCE: system.identity.audience,
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -316,11 +457,21 @@ describe('identity and access', () => {
       const wrongRole = await token({ NODE_ENV: 'development' }, ['municipality:0180', '--role', 'agency_editor']);
       expect(wrongRole.code).toBe(2);
       const editor = await token({ NODE_ENV: 'development' }, ['agency:SOS', '--user', 'anna@socialstyrelsen.se']);
-      const drafted = await api.post('/supports').set('Authorization', `Bearer ${editor.stdout}`).send(draft()).expect(201);
+      const drafted = await api
+        .post('/supports')
+        .set('Authorization', `Bearer ${editor.stdout}`)
+        .send(draft())
+        .expect(201);
       await eventually(async () => {
         const events = await api.get('/events?limit=1000').set(as('steering_group')).expect(200);
-        const event = events.body.items.find((e: { payload: { supportId?: string } }) => e.payload.supportId === drafted.body.id);
-        expect(event.actor).toEqual({ organisationId: home.agency_editor, userId: 'anna@socialstyrelsen.se', method: 'dev-jwt' });
+        const event = events.body.items.find(
+          (e: { payload: { supportId?: string } }) => e.payload.supportId === drafted.body.id,
+        );
+        expect(event.actor).toEqual({
+          organisationId: home.agency_editor,
+          userId: 'anna@socialstyrelsen.se',
+          method: 'dev-jwt',
+        });
       });
     });
   });
@@ -328,36 +479,52 @@ describe('identity and access', () => {
   describe('rate limits', () => {
     // The Redis store where the system runs with Redis; on the PostgreSQL-only stack there is none to test.
     const stores = process.env.REDIS_URL ? ['postgres', 'redis'] : ['postgres'];
-    it.each(stores)('answer 429 with Retry-After per organisation, per key and per failing address (%s)', async (store) => {
-      // Counts from earlier tests (failed sign-ins above all) would otherwise carry over into these.
-      await system.db.query('DELETE FROM access.rate_limits').catch(() => undefined);
-      if (system.redisUrl) {
-        const redis = new IORedis(system.redisUrl);
-        const counters = await redis.keys(`${system.queuePrefix}:rl:*`);
-        if (counters.length) await redis.del(...counters);
-        redis.disconnect();
-      }
-      await system.stopService('gateway');
-      await system.startService('gateway', { RATE_LIMIT_STORE: store, RATE_LIMIT_ORGANISATION: '5', RATE_LIMIT_KEY: '2', RATE_LIMIT_AUTH_FAILURES: '3' });
-      // A fresh organisation per store, so counts from earlier tests do not carry over.
-      const organisation = await system.organisationId('municipality', store === 'redis' ? '0114' : '0115');
-      const caller = system.as(organisation, ['municipality', 'admin']);
-      const issued = await api.post('/api-keys').set(caller).send({ name: 'limit', role: 'municipality' }).expect(201);
-      for (let i = 0; i < 2; i++) await api.get('/needs?limit=1').set('X-Api-Key', issued.body.key).expect(200);
-      const keyLimited = await api.get('/needs?limit=1').set('X-Api-Key', issued.body.key).expect(429);
-      expect(Number(keyLimited.headers['retry-after'])).toBeGreaterThan(0);
+    it.each(stores)(
+      'answer 429 with Retry-After per organisation, per key and per failing address (%s)',
+      async (store) => {
+        // Counts from earlier tests (failed sign-ins above all) would otherwise carry over into these.
+        await system.db.query('DELETE FROM access.rate_limits').catch(() => undefined);
+        if (system.redisUrl) {
+          const redis = new IORedis(system.redisUrl);
+          const counters = await redis.keys(`${system.queuePrefix}:rl:*`);
+          if (counters.length) await redis.del(...counters);
+          redis.disconnect();
+        }
+        await system.stopService('gateway');
+        await system.startService('gateway', {
+          RATE_LIMIT_STORE: store,
+          RATE_LIMIT_ORGANISATION: '5',
+          RATE_LIMIT_KEY: '2',
+          RATE_LIMIT_AUTH_FAILURES: '3',
+        });
+        // A fresh organisation per store, so counts from earlier tests do not carry over.
+        const organisation = await system.organisationId('municipality', store === 'redis' ? '0114' : '0115');
+        const caller = system.as(organisation, ['municipality', 'admin']);
+        const issued = await api
+          .post('/api-keys')
+          .set(caller)
+          .send({ name: 'limit', role: 'municipality' })
+          .expect(201);
+        for (let i = 0; i < 2; i++) await api.get('/needs?limit=1').set('X-Api-Key', issued.body.key).expect(200);
+        const keyLimited = await api.get('/needs?limit=1').set('X-Api-Key', issued.body.key).expect(429);
+        expect(Number(keyLimited.headers['retry-after'])).toBeGreaterThan(0);
 
-      await api.get('/needs?limit=1').set(caller).expect(200); // the organisation had 4 of its 5
-      const limited = await api.get('/needs?limit=1').set(caller).expect(429).expect('content-type', /application\/problem\+json/);
-      expect(limited.body).toMatchObject({ status: 429, code: 'rate_limited' });
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      await api.get('/needs?limit=1').set(as('region')).expect(200); // another organisation is not affected
+        await api.get('/needs?limit=1').set(caller).expect(200); // the organisation had 4 of its 5
+        const limited = await api
+          .get('/needs?limit=1')
+          .set(caller)
+          .expect(429)
+          .expect('content-type', /application\/problem\+json/);
+        expect(limited.body).toMatchObject({ status: 429, code: 'rate_limited' });
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+        await api.get('/needs?limit=1').set(as('region')).expect(200); // another organisation is not affected
 
-      const bad = { Authorization: 'Bearer not-a-token' };
-      for (let i = 0; i < 3; i++) await api.get('/needs').set(bad).expect(401);
-      const failing = await api.get('/needs').set(bad).expect(429);
-      expect(Number(failing.headers['retry-after'])).toBeGreaterThan(0);
-    });
+        const bad = { Authorization: 'Bearer not-a-token' };
+        for (let i = 0; i < 3; i++) await api.get('/needs').set(bad).expect(401);
+        const failing = await api.get('/needs').set(bad).expect(429);
+        expect(Number(failing.headers['retry-after'])).toBeGreaterThan(0);
+      },
+    );
   });
 
   function need() {
@@ -365,12 +532,21 @@ describe('identity and access', () => {
   }
 
   function draft() {
-    return { title: 'Vägledning', summary: 'Sammanfattning', areaCode: AREA, needIds: [], coProducerIds: [], plannedReleaseDate: '2027-03-01' };
+    return {
+      title: 'Vägledning',
+      summary: 'Sammanfattning',
+      areaCode: AREA,
+      needIds: [],
+      coProducerIds: [],
+      plannedReleaseDate: '2027-03-01',
+    };
   }
 });
 
 function tamper(token: string): string {
   const [header, payload, signature] = token.split('.');
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-  return [header, Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url'), signature].join('.');
+  return [header, Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url'), signature].join(
+    '.',
+  );
 }

@@ -15,7 +15,8 @@ describe('faults', () => {
   let followers: string[]; // the 33 municipalities of Skåne, which follow social.older-care
 
   // The agency acts through an editor, the municipalities through their own users; the operator is an admin.
-  const as = (organisationId: string) => system.as(organisationId, organisationId === socialstyrelsen ? 'agency_editor' : 'municipality');
+  const as = (organisationId: string) =>
+    system.as(organisationId, organisationId === socialstyrelsen ? 'agency_editor' : 'municipality');
   const operator = () => system.as(socialstyrelsen, 'admin');
   const AREA = 'social.older-care';
 
@@ -25,11 +26,18 @@ describe('faults', () => {
     socialstyrelsen = await system.organisationId('agency', 'SOS');
     stockholm = await system.organisationId('municipality', '0180');
     const skane = await system.organisationId('region', '12');
-    const { rows } = await system.db.query("SELECT id FROM directory.organisations WHERE region_id = $1 AND kind = 'municipality'", [skane]);
+    const { rows } = await system.db.query(
+      "SELECT id FROM directory.organisations WHERE region_id = $1 AND kind = 'municipality'",
+      [skane],
+    );
     followers = rows.map((row) => row.id);
     expect(followers.length).toBe(33);
     for (const follower of followers) {
-      await api.put(`/organisations/${follower}/subscriptions`).set(as(follower)).send({ areaCodes: [AREA] }).expect(200);
+      await api
+        .put(`/organisations/${follower}/subscriptions`)
+        .set(as(follower))
+        .send({ areaCodes: [AREA] })
+        .expect(200);
     }
   });
 
@@ -61,9 +69,10 @@ describe('faults', () => {
     const before = await notificationsAbout(supportId);
     expect(before).toHaveLength(followers.length);
 
-    const { rows } = await system.db.query("SELECT envelope FROM pipeline.event_log WHERE type = 'support.published' AND aggregate_id = $1", [
-      supportId,
-    ]);
+    const { rows } = await system.db.query(
+      "SELECT envelope FROM pipeline.event_log WHERE type = 'support.published' AND aggregate_id = $1",
+      [supportId],
+    );
     const event = rows[0].envelope;
     // Distinct job ids, so BullMQ itself cannot hide the duplicate: only the consumers' idempotency can.
     for (const consumer of ['notifications', 'needs', 'feedback', 'pipeline'] as const) {
@@ -75,7 +84,9 @@ describe('faults', () => {
     const after = await notificationsAbout(supportId);
     expect(after).toEqual(before);
     expect(after.every((row) => row.n === 1)).toBe(true);
-    const logged = await system.db.query('SELECT count(*)::int AS n FROM pipeline.event_log WHERE event_id = $1', [event.id]);
+    const logged = await system.db.query('SELECT count(*)::int AS n FROM pipeline.event_log WHERE event_id = $1', [
+      event.id,
+    ]);
     expect(logged.rows[0].n).toBe(1);
   });
 
@@ -87,16 +98,20 @@ describe('faults', () => {
       .set(as(stockholm))
       .send({ title: 'Fångad i outboxen', description: '', areaCode: AREA, targetGroup: 'Äldre' })
       .expect(201);
-    const waiting = await system.db.query('SELECT published_at FROM needs.outbox WHERE envelope->\'payload\'->>\'needId\' = $1', [need.body.id]);
+    const waiting = await system.db.query(
+      "SELECT published_at FROM needs.outbox WHERE envelope->'payload'->>'needId' = $1",
+      [need.body.id],
+    );
     expect(waiting.rows).toEqual([{ published_at: null }]);
 
     await system.stopService('needs', 'SIGKILL');
     await system.startService('needs');
 
     await eventually(async () => {
-      const log = await system.db.query("SELECT count(*)::int AS n FROM pipeline.event_log WHERE type = 'need.identified' AND aggregate_id = $1", [
-        need.body.id,
-      ]);
+      const log = await system.db.query(
+        "SELECT count(*)::int AS n FROM pipeline.event_log WHERE type = 'need.identified' AND aggregate_id = $1",
+        [need.body.id],
+      );
       expect(log.rows[0].n).toBe(1);
     });
   });
@@ -133,7 +148,9 @@ describe('faults', () => {
       const letters = await api.get('/admin/dead-letters').set(operator()).expect(200);
       const found = letters.body.items.find(
         (item: { consumer: string; eventType: string; event: { payload: { supportId: string } } }) =>
-          item.consumer === 'notifications' && item.eventType === 'support.published' && item.event.payload.supportId === supportId,
+          item.consumer === 'notifications' &&
+          item.eventType === 'support.published' &&
+          item.event.payload.supportId === supportId,
       );
       expect(found).toBeDefined();
       return found;
@@ -143,8 +160,14 @@ describe('faults', () => {
     expect(await notificationsAbout(supportId)).toEqual([]);
 
     await system.db.query('DROP TRIGGER refuse_poison ON notifications.notifications');
-    await api.post(`/admin/dead-letters/${encodeURIComponent(letter.id)}/retry`).set(operator()).expect(200);
-    await api.post(`/admin/dead-letters/${encodeURIComponent('notifications:no-such-job')}/retry`).set(operator()).expect(404);
+    await api
+      .post(`/admin/dead-letters/${encodeURIComponent(letter.id)}/retry`)
+      .set(operator())
+      .expect(200);
+    await api
+      .post(`/admin/dead-letters/${encodeURIComponent('notifications:no-such-job')}/retry`)
+      .set(operator())
+      .expect(404);
 
     await eventually(async () => {
       const rows = await notificationsAbout(supportId);
@@ -154,7 +177,7 @@ describe('faults', () => {
     expect(letters.body.items.find((item: { id: string }) => item.id === letter.id)).toBeUndefined();
   });
 
-  it('ends in the right state when one aggregate\'s events arrive out of order', async () => {
+  it("ends in the right state when one aggregate's events arrive out of order", async () => {
     const need = await api
       .post('/needs')
       .set(as(stockholm))
@@ -175,7 +198,14 @@ describe('faults', () => {
       aggregate: { type: 'support', id: supportId, version },
       payload,
     });
-    const base = { supportId, leadAgencyId: socialstyrelsen, title: 'Omvänd', areaCode: AREA, sector: 'social', answersNeeds };
+    const base = {
+      supportId,
+      leadAgencyId: socialstyrelsen,
+      title: 'Omvänd',
+      areaCode: AREA,
+      sector: 'social',
+      answersNeeds,
+    };
     const publishedEvent = envelope('support.published', 2, { ...base, publishedAt: new Date().toISOString() });
     const draftedEvent = envelope('support.drafted', 1, {
       ...base,
@@ -185,22 +215,33 @@ describe('faults', () => {
       draftedAt: new Date(Date.now() - 60_000).toISOString(),
     });
     for (const event of [publishedEvent, draftedEvent]) {
-      for (const consumer of ['needs', 'feedback', 'pipeline'] as const) await system.queue(consumer).add(event.type, event, { jobId: event.id });
+      for (const consumer of ['needs', 'feedback', 'pipeline'] as const)
+        await system.queue(consumer).add(event.type, event, { jobId: event.id });
       await system.drained();
     }
 
     const needNow = await api.get(`/needs/${need.body.id}`).set(operator()).expect(200);
     expect(needNow.body.stage).toBe('addressed');
-    expect(needNow.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'published', draftedAt: expect.any(String) })]);
+    expect(needNow.body.addressedBy).toEqual([
+      expect.objectContaining({ supportId, status: 'published', draftedAt: expect.any(String) }),
+    ]);
     const pipeline = await api.get(`/pipeline?areaCode=${AREA}&limit=200`).set(operator()).expect(200);
-    expect(pipeline.body.supports.items.find((s: { id: string }) => s.id === supportId)).toMatchObject({ stage: 'published' });
-    await api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 3, applicationStatus: 'planned' }).expect(201);
+    expect(pipeline.body.supports.items.find((s: { id: string }) => s.id === supportId)).toMatchObject({
+      stage: 'published',
+    });
+    await api
+      .post(`/supports/${supportId}/feedback`)
+      .set(as(stockholm))
+      .send({ usefulness: 3, applicationStatus: 'planned' })
+      .expect(201);
   });
 
   it('rebuilds the pipeline from the event log into the state live processing reached', async () => {
     await system.drained();
     const live = await pipelineState();
-    const output = await system.runCommand(join(__dirname, '..', 'dist', 'apps', 'pipeline', 'src', 'replay.js'), ['pipeline']);
+    const output = await system.runCommand(join(__dirname, '..', 'dist', 'apps', 'pipeline', 'src', 'replay.js'), [
+      'pipeline',
+    ]);
     expect(output).toContain('"readModel":"pipeline"');
     expect(await pipelineState()).toEqual(live);
     const everything = await api.get('/pipeline?limit=200').set(operator()).expect(200);
@@ -215,7 +256,9 @@ describe('faults', () => {
     ]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.id).toBe(b.body.id);
-    const { rows } = await system.db.query("SELECT count(*)::int AS n FROM needs.outbox WHERE type = 'need.identified' AND envelope->'payload'->>'title' = 'Samtidigt'");
+    const { rows } = await system.db.query(
+      "SELECT count(*)::int AS n FROM needs.outbox WHERE type = 'need.identified' AND envelope->'payload'->>'title' = 'Samtidigt'",
+    );
     expect(rows[0].n).toBe(1);
   });
 

@@ -31,7 +31,13 @@ describe('the governance chain, end to end', () => {
     socialstyrelsen = await system.organisationId('agency', 'SOS');
     skolverket = await system.organisationId('agency', 'SKOLV');
     skr = await system.organisationId('association', 'SKR');
-    for (const [id, role] of [[stockholm, 'municipality'], [skane, 'region'], [socialstyrelsen, 'agency_editor'], [skolverket, 'agency_editor']]) roles.set(id, role);
+    for (const [id, role] of [
+      [stockholm, 'municipality'],
+      [skane, 'region'],
+      [socialstyrelsen, 'agency_editor'],
+      [skolverket, 'agency_editor'],
+    ])
+      roles.set(id, role);
   });
 
   afterAll(async () => {
@@ -48,13 +54,23 @@ describe('the governance chain, end to end', () => {
     expect(gotland?.region).toMatchObject({ code: '09', name: 'Region Gotland' });
 
     const one = await api.get(`/organisations/${stockholm}`).set(steering()).expect(200);
-    expect(one.body).toMatchObject({ id: stockholm, code: '0180', name: 'Stockholm', kind: 'municipality', region: { code: '01' } });
+    expect(one.body).toMatchObject({
+      id: stockholm,
+      code: '0180',
+      name: 'Stockholm',
+      kind: 'municipality',
+      region: { code: '01' },
+    });
 
     const areas = await api.get('/areas').set(steering()).expect(200);
     expect(areas.body.items).toHaveLength(27);
     expect(areas.body.items).toContainEqual(expect.objectContaining({ code: 'health.primary-care', sector: 'health' }));
 
-    await api.get('/organisations/4b1bd1cf-5bd4-4bc4-9a0f-3c5b3a3e2b11').set(steering()).expect(404).expect('content-type', /application\/problem\+json/);
+    await api
+      .get('/organisations/4b1bd1cf-5bd4-4bc4-9a0f-3c5b3a3e2b11')
+      .set(steering())
+      .expect(404)
+      .expect('content-type', /application\/problem\+json/);
     const badKind = await api.get('/organisations?kind=planet').set(steering()).expect(400);
     expect(badKind.body.errors).toContainEqual(expect.objectContaining({ field: 'kind' }));
   });
@@ -68,7 +84,11 @@ describe('the governance chain, end to end', () => {
     expect(response.body.areaCodes.sort()).toEqual(['health.mental-health', 'health.primary-care']);
 
     await api.put(`/organisations/${skane}/subscriptions`).set(as(stockholm)).send({ areaCodes: [] }).expect(403);
-    const unknownArea = await api.put(`/organisations/${skane}/subscriptions`).set(as(skane)).send({ areaCodes: ['health.nope'] }).expect(400);
+    const unknownArea = await api
+      .put(`/organisations/${skane}/subscriptions`)
+      .set(as(skane))
+      .send({ areaCodes: ['health.nope'] })
+      .expect(400);
     expect(unknownArea.body.errors).toContainEqual(expect.objectContaining({ field: 'areaCodes[0]' }));
   });
 
@@ -82,12 +102,19 @@ describe('the governance chain, end to end', () => {
     const first = await api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'need-1').send(body).expect(201);
     const retry = await api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'need-1').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
-    expect(first.body).toMatchObject({ organisationId: stockholm, areaCode: 'health.primary-care', sector: 'health', stage: 'identified' });
+    expect(first.body).toMatchObject({
+      organisationId: stockholm,
+      areaCode: 'health.primary-care',
+      sector: 'health',
+      stage: 'identified',
+    });
     needId = first.body.id;
 
     await eventually(async () => {
       const events = await api.get('/events?limit=1000').set(steering()).expect(200);
-      const identified = events.body.items.filter((e: { type: string; payload: { needId: string } }) => e.type === 'need.identified');
+      const identified = events.body.items.filter(
+        (e: { type: string; payload: { needId: string } }) => e.type === 'need.identified',
+      );
       expect(identified).toHaveLength(1);
       expect(identified[0]).toMatchObject({ payload: { needId }, actor: { organisationId: stockholm } });
     });
@@ -106,19 +133,42 @@ describe('the governance chain, end to end', () => {
       .expect('content-type', /application\/problem\+json/);
     expect(unknownField.body.errors).toContainEqual(expect.objectContaining({ field: 'status' }));
 
-    const unknownArea = await api.post('/needs').set(as(stockholm)).send({ title: 't', description: '', areaCode: 'x.y', targetGroup: 'g' }).expect(400);
+    const unknownArea = await api
+      .post('/needs')
+      .set(as(stockholm))
+      .send({ title: 't', description: '', areaCode: 'x.y', targetGroup: 'g' })
+      .expect(400);
     expect(unknownArea.body.errors).toEqual([expect.objectContaining({ field: 'areaCode' })]);
 
-    const tooLong = await api.post('/needs').set(as(stockholm)).send({ title: 'x'.repeat(201), description: '', areaCode: 'x.y', targetGroup: 'g' }).expect(400);
+    const tooLong = await api
+      .post('/needs')
+      .set(as(stockholm))
+      .send({ title: 'x'.repeat(201), description: '', areaCode: 'x.y', targetGroup: 'g' })
+      .expect(400);
     expect(tooLong.body.errors).toContainEqual(expect.objectContaining({ field: 'title' }));
 
-    await api.post('/needs').send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }).expect(401);
-    await api.post('/needs').set(as(socialstyrelsen)).send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }).expect(403);
+    await api
+      .post('/needs')
+      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' })
+      .expect(401);
+    await api
+      .post('/needs')
+      .set(as(socialstyrelsen))
+      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' })
+      .expect(403);
     await api.post('/needs').set(system.as('not-a-uuid', 'municipality')).send({}).expect(401);
-    await api.post('/needs').set(system.as('0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e', 'municipality')).send({}).expect(401);
+    await api
+      .post('/needs')
+      .set(system.as('0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e', 'municipality'))
+      .send({})
+      .expect(401);
     await api.get('/needs/not-a-uuid').set(steering()).expect(400);
     await api.get('/needs/0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e').set(steering()).expect(404);
-    await api.get('/no-such-route').set(steering()).expect(404).expect('content-type', /application\/problem\+json/);
+    await api
+      .get('/no-such-route')
+      .set(steering())
+      .expect(404)
+      .expect('content-type', /application\/problem\+json/);
   });
 
   it('lets an agency draft a support answering the need, and the need shows it', async () => {
@@ -132,7 +182,12 @@ describe('the governance chain, end to end', () => {
     expect(unknownNeed.body.errors).toContainEqual(expect.objectContaining({ field: 'needIds[0]' }));
 
     const drafted = await api.post('/supports').set(as(socialstyrelsen)).send(draft()).expect(201);
-    expect(drafted.body).toMatchObject({ status: 'draft', leadAgencyId: socialstyrelsen, needIds: [needId], coProducerIds: [skolverket] });
+    expect(drafted.body).toMatchObject({
+      status: 'draft',
+      leadAgencyId: socialstyrelsen,
+      needIds: [needId],
+      coProducerIds: [skolverket],
+    });
     supportId = drafted.body.id;
 
     await eventually(async () => {
@@ -144,7 +199,10 @@ describe('the governance chain, end to end', () => {
 
   it('publishes only by the lead agency, once, and alerts followers and the need owner', async () => {
     await api.post(`/supports/${supportId}/publish`).set(as(skolverket)).expect(403);
-    const early = await api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 4, applicationStatus: 'planned' });
+    const early = await api
+      .post(`/supports/${supportId}/feedback`)
+      .set(as(stockholm))
+      .send({ usefulness: 4, applicationStatus: 'planned' });
     expect([404, 409]).toContain(early.status); // feedback on a draft is refused
 
     const published = await api.post(`/supports/${supportId}/publish`).set(as(socialstyrelsen)).expect(200);
@@ -155,14 +213,19 @@ describe('the governance chain, end to end', () => {
       await eventually(async () => {
         const inbox = await api.get(`/organisations/${organisation}/notifications`).set(as(organisation)).expect(200);
         expect(inbox.body.unreadCount).toBe(1);
-        expect(inbox.body.items).toEqual([expect.objectContaining({ type: 'support.published', subject: { type: 'support', id: supportId } })]);
+        expect(inbox.body.items).toEqual([
+          expect.objectContaining({ type: 'support.published', subject: { type: 'support', id: supportId } }),
+        ]);
       });
     }
     const stockholmInbox = await api.get(`/organisations/${stockholm}/notifications`).set(as(stockholm)).expect(200);
     expect(stockholmInbox.body.items[0].reasons).toContain('answers_your_need');
     await api.get(`/organisations/${stockholm}/notifications`).set(as(skane)).expect(403);
 
-    const read = await api.post(`/organisations/${stockholm}/notifications/${stockholmInbox.body.items[0].id}/read`).set(as(stockholm)).expect(200);
+    const read = await api
+      .post(`/organisations/${stockholm}/notifications/${stockholmInbox.body.items[0].id}/read`)
+      .set(as(stockholm))
+      .expect(200);
     expect(read.body.readAt).toEqual(expect.any(String));
     const after = await api.get(`/organisations/${stockholm}/notifications`).set(as(stockholm)).expect(200);
     expect(after.body.unreadCount).toBe(0);
@@ -175,21 +238,38 @@ describe('the governance chain, end to end', () => {
 
   it('takes feedback on a published support and tells the lead agency', async () => {
     await eventually(() =>
-      api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 4, applicationStatus: 'applied', comment: 'Används i tre vårdcentraler.' }).expect(201),
+      api
+        .post(`/supports/${supportId}/feedback`)
+        .set(as(stockholm))
+        .send({ usefulness: 4, applicationStatus: 'applied', comment: 'Används i tre vårdcentraler.' })
+        .expect(201),
     );
-    const bad = await api.post(`/supports/${supportId}/feedback`).set(as(stockholm)).send({ usefulness: 9, applicationStatus: 'maybe' }).expect(400);
+    const bad = await api
+      .post(`/supports/${supportId}/feedback`)
+      .set(as(stockholm))
+      .send({ usefulness: 9, applicationStatus: 'maybe' })
+      .expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['applicationStatus', 'usefulness']);
 
     await eventually(async () => {
-      const inbox = await api.get(`/organisations/${socialstyrelsen}/notifications`).set(as(socialstyrelsen)).expect(200);
-      expect(inbox.body.items).toContainEqual(expect.objectContaining({ type: 'feedback.received', subject: { type: 'support', id: supportId } }));
+      const inbox = await api
+        .get(`/organisations/${socialstyrelsen}/notifications`)
+        .set(as(socialstyrelsen))
+        .expect(200);
+      expect(inbox.body.items).toContainEqual(
+        expect.objectContaining({ type: 'feedback.received', subject: { type: 'support', id: supportId } }),
+      );
     });
     const feedback = await api.get(`/supports/${supportId}/feedback`).set(steering()).expect(200);
     expect(feedback.body.summary).toMatchObject({ count: 1, averageUsefulness: 4 });
   });
 
   it('shows steering the pipeline per stage, with the time of each transition', async () => {
-    const second = await api.post('/supports').set(as(skolverket)).send({ ...draft(), title: 'Handbok', areaCode: 'health.primary-care', needIds: [], coProducerIds: [] }).expect(201);
+    const second = await api
+      .post('/supports')
+      .set(as(skolverket))
+      .send({ ...draft(), title: 'Handbok', areaCode: 'health.primary-care', needIds: [], coProducerIds: [] })
+      .expect(201);
     await system.drained();
 
     const pipeline = await api.get('/pipeline?areaCode=health.primary-care').set(steering()).expect(200);
@@ -198,7 +278,12 @@ describe('the governance chain, end to end', () => {
       supports: { drafted: 1, published: 0, withFeedback: 1 },
     });
     const need = pipeline.body.needs.items.find((n: { id: string }) => n.id === needId);
-    expect(need).toMatchObject({ stage: 'addressed', identifiedAt: expect.any(String), draftedAt: expect.any(String), publishedAt: expect.any(String) });
+    expect(need).toMatchObject({
+      stage: 'addressed',
+      identifiedAt: expect.any(String),
+      draftedAt: expect.any(String),
+      publishedAt: expect.any(String),
+    });
     const support = pipeline.body.supports.items.find((s: { id: string }) => s.id === supportId);
     expect(support).toMatchObject({ stage: 'with_feedback', feedbackCount: 1, firstFeedbackAt: expect.any(String) });
     expect(pipeline.body.supports.items.map((s: { id: string }) => s.id)).toContain(second.body.id);
@@ -212,17 +297,30 @@ describe('the governance chain, end to end', () => {
     const log = await api.get('/events?after=0&limit=1000').set(steering()).expect(200);
     const positions = log.body.items.map((e: { position: number }) => Number(e.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    const story = log.body.items.filter((e: { type: string }) => !e.type.startsWith('organisation.') && !e.type.startsWith('area.'));
-    expect(story.map((e: { type: string; actor: { organisationId: string } }) => [e.type, e.actor.organisationId])).toEqual([
+    const story = log.body.items.filter(
+      (e: { type: string }) => !e.type.startsWith('organisation.') && !e.type.startsWith('area.'),
+    );
+    expect(
+      story.map((e: { type: string; actor: { organisationId: string } }) => [e.type, e.actor.organisationId]),
+    ).toEqual([
       ['need.identified', stockholm],
       ['support.drafted', socialstyrelsen],
       ['support.published', socialstyrelsen],
       ['feedback.received', stockholm],
       ['support.drafted', skolverket],
     ]);
-    expect(story[0]).toMatchObject({ producer: 'needs', version: 1, occurredAt: expect.any(String), correlationId: expect.any(String) });
+    expect(story[0]).toMatchObject({
+      producer: 'needs',
+      version: 1,
+      occurredAt: expect.any(String),
+      correlationId: expect.any(String),
+    });
     // The actor is the user the token named, in the organisation it named, and how they signed in.
-    expect(story[0].actor).toEqual({ organisationId: stockholm, userId: `user-municipality-${stockholm.slice(0, 8)}`, method: 'jwt' });
+    expect(story[0].actor).toEqual({
+      organisationId: stockholm,
+      userId: `user-municipality-${stockholm.slice(0, 8)}`,
+      method: 'jwt',
+    });
 
     const page = await api.get(`/events?after=${positions[0]}&limit=2`).set(steering()).expect(200);
     expect(page.body.items.map((e: { position: number }) => Number(e.position))).toEqual(positions.slice(1, 3));
@@ -270,7 +368,10 @@ describe('the governance chain, end to end', () => {
     const items: Record<string, any>[] = [];
     let cursor: string | null = null;
     do {
-      const response: request.Response = await api.get(cursor ? `${path}&cursor=${cursor}` : path).set(steering()).expect(200);
+      const response: request.Response = await api
+        .get(cursor ? `${path}&cursor=${cursor}` : path)
+        .set(steering())
+        .expect(200);
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
     } while (cursor);

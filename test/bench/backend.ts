@@ -21,7 +21,10 @@ export async function queueBackend(system: TestSystem): Promise<QueueBackend> {
     QUEUE_POOL_SIZE: 10,
   });
   return Object.assign(backend, {
-    name: queueBackendKind({ REDIS_URL: system.redisUrl }) === 'redis' ? 'PostgreSQL + Redis (BullMQ on Redis)' : 'PostgreSQL only (BullMQ on PostgreSQL)',
+    name:
+      queueBackendKind({ REDIS_URL: system.redisUrl }) === 'redis'
+        ? 'PostgreSQL + Redis (BullMQ on Redis)'
+        : 'PostgreSQL only (BullMQ on PostgreSQL)',
     version: async () => {
       if (!system.redisUrl) return 'no Redis';
       const client = new IORedis(system.redisUrl);

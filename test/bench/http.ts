@@ -16,7 +16,9 @@ export class Gateway {
   ) {}
 
   static async of(system: TestSystem): Promise<Gateway> {
-    const { rows } = await system.db.query<{ id: string; kind: OrganisationKind }>('SELECT id, kind FROM directory.organisations');
+    const { rows } = await system.db.query<{ id: string; kind: OrganisationKind }>(
+      'SELECT id, kind FROM directory.organisations',
+    );
     return new Gateway(system, new Map(rows.map((row) => [row.id, row.kind])));
   }
 
@@ -27,21 +29,30 @@ export class Gateway {
       const kind = this.kinds.get(organisationId);
       if (!kind) throw new Error(`no organisation ${organisationId} in the directory`);
       // Valid for the whole run (the harness's default is ten minutes).
-      token = this.system.token(organisationId, DEFAULT_ROLE_OF_KIND[kind], { claims: { exp: Math.floor(Date.now() / 1000) + 4 * 3600 } });
+      token = this.system.token(organisationId, DEFAULT_ROLE_OF_KIND[kind], {
+        claims: { exp: Math.floor(Date.now() / 1000) + 4 * 3600 },
+      });
       this.tokens.set(organisationId, token);
     }
     return { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   }
 
   /** A request through the gateway as an organisation; throws on a status other than the expected ones. */
-  async call<T = any>(organisationId: string, method: string, path: string, body?: unknown, expected: number[] = [200, 201]): Promise<T> {
+  async call<T = any>(
+    organisationId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    expected: number[] = [200, 201],
+  ): Promise<T> {
     const response = await fetch(this.system.url + path, {
       method,
       headers: this.headers(organisationId),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!expected.includes(response.status)) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
+    if (!expected.includes(response.status))
+      throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }

@@ -42,8 +42,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, got ${raw}`);
     return value;
   };
-  const list = (name: string, fallback: number[]) => (get(name)?.split(',').map(Number) ?? fallback).filter((n) => n > 0);
-  const only = (get('only')?.toUpperCase().split(',').map((s) => s.trim()).filter(Boolean) ?? ALL) as ScenarioId[];
+  const list = (name: string, fallback: number[]) =>
+    (get(name)?.split(',').map(Number) ?? fallback).filter((n) => n > 0);
+  const only = (get('only')
+    ?.toUpperCase()
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? ALL) as ScenarioId[];
   const unknown = only.filter((id) => !ALL.includes(id));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${ALL.join(', ')}`);
   return {

@@ -7,7 +7,10 @@ import { percentile } from './stats';
  * sector filters and second pages, and prints percentiles in milliseconds.
  */
 async function measure(base: string, requests: number, concurrency: number): Promise<void> {
-  const first = (await (await fetch(`${base}/pipeline?limit=50`)).json()) as { needs: { nextCursor: string }; supports: { nextCursor: string } };
+  const first = (await (await fetch(`${base}/pipeline?limit=50`)).json()) as {
+    needs: { nextCursor: string };
+    supports: { nextCursor: string };
+  };
   const paths = [
     '/pipeline',
     '/pipeline?limit=200',
@@ -25,7 +28,17 @@ async function measure(base: string, requests: number, concurrency: number): Pro
   for (const path of paths) await get(path); // warm up
   const { sorted, perSecond } = await timeRequests(paths, requests, concurrency, get);
   const at = (q: number) => Number(percentile(sorted, q).toFixed(2));
-  console.log(JSON.stringify({ requests, concurrency, perSecond: Math.round(perSecond), p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }));
+  console.log(
+    JSON.stringify({
+      requests,
+      concurrency,
+      perSecond: Math.round(perSecond),
+      p50: at(0.5),
+      p95: at(0.95),
+      p99: at(0.99),
+      max: at(1),
+    }),
+  );
 }
 
 const [base = 'http://127.0.0.1:3006', requests = '2000', concurrency = '4'] = process.argv.slice(2);

@@ -37,7 +37,8 @@ export function rowsOf(scenario: Scenario, figures: Figure[], runs: Measurement[
       const { op, value: bound, ofRatio } = figure.target;
       const compared = ofRatio ? ratio : value.median;
       row.target = `${ofRatio ? 'ratio ' : ''}${op === '>=' ? '≥' : '≤'} ${bound}${ofRatio ? '' : ` ${figure.unit}`}`;
-      row.met = compared !== undefined && Number.isFinite(compared) && (op === '>=' ? compared >= bound : compared <= bound);
+      row.met =
+        compared !== undefined && Number.isFinite(compared) && (op === '>=' ? compared >= bound : compared <= bound);
     }
     return row;
   });
@@ -82,7 +83,9 @@ export function markdown(rows: Row[], environment: Environment, runs: number): s
         row.target ?? '',
         row.met === undefined ? '' : row.met ? 'yes' : '**no**',
         '',
-      ].join(' | ').trim(),
+      ]
+        .join(' | ')
+        .trim(),
     ),
   ];
   return lines.join('\n');

@@ -12,7 +12,14 @@ import { fanOutScenario } from './scenarios/fanout';
 import { eventScenario } from './scenarios/events';
 import { readScenario, rebuildScenario } from './scenarios/event-log';
 
-const SCENARIOS: Scenario[] = [writeScenario, memoryScenario, fanOutScenario, eventScenario, rebuildScenario, readScenario];
+const SCENARIOS: Scenario[] = [
+  writeScenario,
+  memoryScenario,
+  fanOutScenario,
+  eventScenario,
+  rebuildScenario,
+  readScenario,
+];
 
 /**
  * `npm run bench [-- --only=W,F --runs=3 …]` (options: ./options.ts). Starts the whole system from dist/
@@ -23,12 +30,20 @@ const SCENARIOS: Scenario[] = [writeScenario, memoryScenario, fanOutScenario, ev
  */
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
-  const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+  const log = (message: string) =>
+    process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
   log(`scenarios ${options.only.join(',')}, ${options.runs} runs each; starting the system`);
   // Without DATABASE_URL, a throwaway embedded PostgreSQL, durable as `npm start` runs it.
   await startTestDatabase({ durable: true });
   // Service settings as in production (libs/platform defaults) rather than the test harness's quick ones.
-  const benchEnv = { ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}'), DATABASE_POOL_SIZE: '10', OUTBOX_POLL_MS: '1000', CONSUMER_ATTEMPTS: '10', CONSUMER_BACKOFF_MS: '1000', CONSUMER_LOCK_MS: '30000' };
+  const benchEnv = {
+    ...JSON.parse(process.env.BENCH_SERVICE_ENV ?? '{}'),
+    DATABASE_POOL_SIZE: '10',
+    OUTBOX_POLL_MS: '1000',
+    CONSUMER_ATTEMPTS: '10',
+    CONSUMER_BACKOFF_MS: '1000',
+    CONSUMER_LOCK_MS: '30000',
+  };
   const system = await TestSystem.start({ env: benchEnv });
   const backend = await queueBackend(system);
   const stopping = async () => {
@@ -45,7 +60,10 @@ async function main(): Promise<number> {
       backend,
       options,
       benchEnv,
-      orgs: { stockholm: await system.organisationId('municipality', '0180'), agency: await system.organisationId('agency', 'SOS') },
+      orgs: {
+        stockholm: await system.organisationId('municipality', '0180'),
+        agency: await system.organisationId('agency', 'SOS'),
+      },
       services: SERVICE_NAMES,
       log,
       once: (key, work) => {
@@ -69,7 +87,9 @@ async function main(): Promise<number> {
       for (let run = 1; run <= options.runs; run++) {
         await system.drained(300_000);
         const measurement = await scenario.run(context, run);
-        log(`${scenario.id} run ${run}: ${JSON.stringify(measurement, (_key, value) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value))}`);
+        log(
+          `${scenario.id} run ${run}: ${JSON.stringify(measurement, (_key, value) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value))}`,
+        );
         runs.push(measurement);
       }
       const scenarioRows = rowsOf(scenario, scenario.figures(options), runs);

@@ -23,7 +23,12 @@ export interface Summary {
 export function summarise(values: readonly number[]): Summary {
   const finite = values.filter(Number.isFinite);
   const sorted = ascending(finite);
-  return { median: percentile(sorted, 0.5), min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN, runs: finite.length };
+  return {
+    median: percentile(sorted, 0.5),
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+    runs: finite.length,
+  };
 }
 
 /** Rounds to a few significant places for printing, keeping integers whole. */

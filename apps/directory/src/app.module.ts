@@ -10,6 +10,11 @@ import { DirectoryModule } from './directory/directory.module';
  * areas. It is the source of both; other services keep their own copies from its events.
  */
 @Module({
-  imports: [PlatformModule.forService('directory', directoryDatabase), MessagingModule.forService(), CqrsModule.forRoot(), DirectoryModule],
+  imports: [
+    PlatformModule.forService('directory', directoryDatabase),
+    MessagingModule.forService(),
+    CqrsModule.forRoot(),
+    DirectoryModule,
+  ],
 })
 export class AppModule {}

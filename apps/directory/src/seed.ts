@@ -21,7 +21,12 @@ async function seed(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
     // The system acts, not an organisation: no principal, no Idempotency-Key (the seed is idempotent by itself).
-    const context: RequestContext = { principal: null, system: true, correlationId: `seed-${randomUUID()}`, idempotency: null };
+    const context: RequestContext = {
+      principal: null,
+      system: true,
+      correlationId: `seed-${randomUUID()}`,
+      idempotency: null,
+    };
     const summary = await app.get(CommandBus).execute(new SeedDirectoryCommand(context, reference));
     console.log(JSON.stringify(summary, null, 2));
   } finally {

@@ -10,6 +10,11 @@ import { FeedbackModule } from './feedback/feedback.module';
  * No directory projection: the giver's kind comes with the request and nothing here names an area.
  */
 @Module({
-  imports: [PlatformModule.forService('feedback', feedbackDatabase), MessagingModule.forService(), CqrsModule.forRoot(), FeedbackModule],
+  imports: [
+    PlatformModule.forService('feedback', feedbackDatabase),
+    MessagingModule.forService(),
+    CqrsModule.forRoot(),
+    FeedbackModule,
+  ],
 })
 export class AppModule {}

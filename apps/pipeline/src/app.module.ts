@@ -8,6 +8,12 @@ import { PipelineModule } from './pipeline/pipeline.module';
 
 /** Steering read models and the audit trail, built from every event in the system. */
 @Module({
-  imports: [PlatformModule.forService('pipeline', pipelineDatabase), MessagingModule.forService(), CqrsModule.forRoot(), PipelineModule, EventLogModule],
+  imports: [
+    PlatformModule.forService('pipeline', pipelineDatabase),
+    MessagingModule.forService(),
+    CqrsModule.forRoot(),
+    PipelineModule,
+    EventLogModule,
+  ],
 })
 export class AppModule {}

@@ -29,7 +29,14 @@ async function replay(name: string | undefined): Promise<number> {
     const started = performance.now();
     const { events } = await rebuild(dataSource);
     const seconds = (performance.now() - started) / 1000;
-    console.log(JSON.stringify({ readModel: name, events, seconds: Number(seconds.toFixed(3)), eventsPerSecond: Math.round(events / seconds) }));
+    console.log(
+      JSON.stringify({
+        readModel: name,
+        events,
+        seconds: Number(seconds.toFixed(3)),
+        eventsPerSecond: Math.round(events / seconds),
+      }),
+    );
     // Fresh planner statistics for the rebuilt tables; outside the timing, as it is not part of the rebuild.
     await dataSource.query('ANALYZE pipeline_needs, pipeline_supports, pipeline_support_needs, pipeline_stage_counts');
     return 0;

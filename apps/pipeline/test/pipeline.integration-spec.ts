@@ -26,7 +26,11 @@ describe('pipeline service (integration)', () => {
   const support2 = randomUUID();
 
   beforeAll(async () => {
-    system = await TestSystem.start({ services: ['pipeline'], seed: false, env: { CONSUMER_CONCURRENCY: '16', CONSUMER_BACKOFF_MS: '50' } });
+    system = await TestSystem.start({
+      services: ['pipeline'],
+      seed: false,
+      env: { CONSUMER_CONCURRENCY: '16', CONSUMER_BACKOFF_MS: '50' },
+    });
     db = system.db;
     await db.query('SET search_path = pipeline');
     queue = system.queue('pipeline');
@@ -40,7 +44,11 @@ describe('pipeline service (integration)', () => {
   let clock = Date.parse('2026-02-01T08:00:00.000Z');
   const tick = () => new Date((clock += 60_000)).toISOString();
 
-  function envelope<T extends EventType>(type: T, aggregate: { type: string; id: string; version: number }, payload: PayloadOf<T>): EventOf<T> {
+  function envelope<T extends EventType>(
+    type: T,
+    aggregate: { type: string; id: string; version: number },
+    payload: PayloadOf<T>,
+  ): EventOf<T> {
     return {
       id: randomUUID(),
       type,
@@ -55,53 +63,75 @@ describe('pipeline service (integration)', () => {
     };
   }
 
-  const identified = (needId: string, organisationId: string, title: string, sector: 'health' | 'education' = 'health', areaCode = AREA) =>
-    envelope('need.identified', { type: 'need', id: needId, version: 1 }, {
-      needId,
-      organisationId,
-      title,
-      description: 'lång text som inte behövs i pipelinen',
-      areaCode,
-      sector,
-      targetGroup: 'Äldre',
-      identifiedAt: tick(),
-    });
+  const identified = (
+    needId: string,
+    organisationId: string,
+    title: string,
+    sector: 'health' | 'education' = 'health',
+    areaCode = AREA,
+  ) =>
+    envelope(
+      'need.identified',
+      { type: 'need', id: needId, version: 1 },
+      {
+        needId,
+        organisationId,
+        title,
+        description: 'lång text som inte behövs i pipelinen',
+        areaCode,
+        sector,
+        targetGroup: 'Äldre',
+        identifiedAt: tick(),
+      },
+    );
   const drafted = (supportId: string, needIds: string[], title = 'Utkast', version = 1) =>
-    envelope('support.drafted', { type: 'support', id: supportId, version }, {
-      supportId,
-      leadAgencyId: socialstyrelsen,
-      coProducerIds: [],
-      title,
-      summary: '',
-      areaCode: AREA,
-      sector: 'health',
-      answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
-      plannedReleaseDate: null,
-      draftedAt: tick(),
-    });
+    envelope(
+      'support.drafted',
+      { type: 'support', id: supportId, version },
+      {
+        supportId,
+        leadAgencyId: socialstyrelsen,
+        coProducerIds: [],
+        title,
+        summary: '',
+        areaCode: AREA,
+        sector: 'health',
+        answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
+        plannedReleaseDate: null,
+        draftedAt: tick(),
+      },
+    );
   const published = (supportId: string, needIds: string[], title = 'Publicerad') =>
-    envelope('support.published', { type: 'support', id: supportId, version: 2 }, {
-      supportId,
-      leadAgencyId: socialstyrelsen,
-      title,
-      areaCode: AREA,
-      sector: 'health',
-      answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
-      publishedAt: tick(),
-    });
+    envelope(
+      'support.published',
+      { type: 'support', id: supportId, version: 2 },
+      {
+        supportId,
+        leadAgencyId: socialstyrelsen,
+        title,
+        areaCode: AREA,
+        sector: 'health',
+        answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
+        publishedAt: tick(),
+      },
+    );
   const feedback = (supportId: string) => {
     const feedbackId = randomUUID();
-    return envelope('feedback.received', { type: 'feedback', id: feedbackId, version: 1 }, {
-      feedbackId,
-      supportId,
-      leadAgencyId: socialstyrelsen,
-      supportTitle: 'Publicerad',
-      organisationId: stockholm,
-      usefulness: 4,
-      applicationStatus: 'applied',
-      comment: '',
-      receivedAt: tick(),
-    });
+    return envelope(
+      'feedback.received',
+      { type: 'feedback', id: feedbackId, version: 1 },
+      {
+        feedbackId,
+        supportId,
+        leadAgencyId: socialstyrelsen,
+        supportTitle: 'Publicerad',
+        organisationId: stockholm,
+        usefulness: 4,
+        applicationStatus: 'applied',
+        comment: '',
+        receivedAt: tick(),
+      },
+    );
   };
 
   type Delivered = { id: string; type: string };
@@ -109,8 +139,13 @@ describe('pipeline service (integration)', () => {
     (await db.query('SELECT count(*)::int AS n FROM event_log WHERE event_id = ANY($1::uuid[])', [ids])).rows[0].n;
 
   /** Puts events on the queue (as a relay would: job id = event id) and waits until all are in the log. */
-  async function deliver(events: Delivered[], jobId: (event: Delivered) => string = (event) => event.id): Promise<void> {
-    await queue.addBulk(events.map((event) => ({ name: event.type, data: event, opts: { jobId: jobId(event), attempts: 5 } })));
+  async function deliver(
+    events: Delivered[],
+    jobId: (event: Delivered) => string = (event) => event.id,
+  ): Promise<void> {
+    await queue.addBulk(
+      events.map((event) => ({ name: event.type, data: event, opts: { jobId: jobId(event), attempts: 5 } })),
+    );
     const ids = [...new Set(events.map((event) => event.id))];
     await eventually(async () => expect(await logged(ids)).toBe(ids.length));
   }
@@ -139,7 +174,11 @@ describe('pipeline service (integration)', () => {
   const replay = (args: string[]) => system.run(REPLAY, args);
 
   it('builds the pipeline from events arriving out of order, and ignores a redelivery', async () => {
-    const area = envelope('area.defined', { type: 'area', id: AREA, version: 1 }, { code: AREA, sector: 'health', name: 'Primärvård', nameEn: null });
+    const area = envelope(
+      'area.defined',
+      { type: 'area', id: AREA, version: 1 },
+      { code: AREA, sector: 'health', name: 'Primärvård', nameEn: null },
+    );
     const n1 = identified(need1, stockholm, 'Depression hos äldre');
     const n2 = identified(need2, malmo, 'Ensamhet');
     const d1 = drafted(support1, [need1]);
@@ -196,7 +235,9 @@ describe('pipeline service (integration)', () => {
     expect(page1.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2]);
     expect(page1.body.supports.items).toHaveLength(1);
     const page2 = await http
-      .get(`/pipeline?areaCode=${AREA}&limit=1&needsCursor=${page1.body.needs.nextCursor}&supportsCursor=${page1.body.supports.nextCursor}`)
+      .get(
+        `/pipeline?areaCode=${AREA}&limit=1&needsCursor=${page1.body.needs.nextCursor}&supportsCursor=${page1.body.supports.nextCursor}`,
+      )
       .expect(200);
     expect(page2.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need1]);
     expect(page2.body.needs.nextCursor).toBeNull();
@@ -205,7 +246,10 @@ describe('pipeline service (integration)', () => {
   });
 
   it('rejects bad pipeline queries with problem details naming the field', async () => {
-    const sector = await http.get('/pipeline?sector=space').expect(400).expect('content-type', /application\/problem\+json/);
+    const sector = await http
+      .get('/pipeline?sector=space')
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
     expect(sector.body.errors).toContainEqual(expect.objectContaining({ field: 'sector' }));
     const area = await http.get(`/pipeline?areaCode=${'x'.repeat(61)}`).expect(400);
     expect(area.body.errors).toContainEqual(expect.objectContaining({ field: 'areaCode' }));
@@ -222,7 +266,12 @@ describe('pipeline service (integration)', () => {
     const positions = all.body.items.map((e: { position: number }) => e.position);
     expect(positions).toEqual(positions.map((_: number, i: number) => i + 1));
     expect(all.body.nextAfter).toBeNull();
-    expect(all.body.items[0]).toMatchObject({ position: 1, type: 'area.defined', producer: 'test', payload: { code: AREA } });
+    expect(all.body.items[0]).toMatchObject({
+      position: 1,
+      type: 'area.defined',
+      producer: 'test',
+      payload: { code: AREA },
+    });
     expect(all.body.items.map((e: { type: string }) => e.type)).toContain('need.identified');
 
     const page = await http.get('/events?after=2&limit=2').expect(200);
@@ -230,11 +279,24 @@ describe('pipeline service (integration)', () => {
     expect(page.body.nextAfter).toBe(4);
 
     const byType = await http.get('/events?type=support.drafted').expect(200);
-    expect(byType.body.items.map((e: { payload: { supportId: string } }) => e.payload.supportId).sort()).toEqual([support1, support2].sort());
+    expect(byType.body.items.map((e: { payload: { supportId: string } }) => e.payload.supportId).sort()).toEqual(
+      [support1, support2].sort(),
+    );
     const byAggregate = await http.get(`/events?aggregateId=${support1}`).expect(200);
-    expect(byAggregate.body.items.map((e: { type: string }) => e.type)).toEqual(['support.published', 'support.drafted']);
+    expect(byAggregate.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'support.published',
+      'support.drafted',
+    ]);
 
-    for (const bad of ['limit=100000', 'limit=0', 'after=-1', 'after=abc', 'after=1.5', 'type=no.such', `aggregateId=${'x'.repeat(101)}`]) {
+    for (const bad of [
+      'limit=100000',
+      'limit=0',
+      'after=-1',
+      'after=abc',
+      'after=1.5',
+      'type=no.such',
+      `aggregateId=${'x'.repeat(101)}`,
+    ]) {
       await http.get(`/events?${bad}`).expect(400);
     }
   });
@@ -249,7 +311,15 @@ describe('pipeline service (integration)', () => {
     const needs = Array.from({ length: 60 }, () => randomUUID());
     const supports = Array.from({ length: 30 }, () => randomUUID());
     const events = [
-      ...needs.map((id, i) => identified(id, i % 2 ? stockholm : malmo, `Behov ${i}`, i % 3 ? 'health' : 'education', i % 3 ? AREA : 'education.compulsory-school')),
+      ...needs.map((id, i) =>
+        identified(
+          id,
+          i % 2 ? stockholm : malmo,
+          `Behov ${i}`,
+          i % 3 ? 'health' : 'education',
+          i % 3 ? AREA : 'education.compulsory-school',
+        ),
+      ),
       ...supports.map((id, i) => drafted(id, [needs[i * 2]])),
       ...supports.map((id, i) => published(id, [needs[i * 2], needs[i * 2 + 1]])),
       ...supports.slice(0, 10).map((id) => feedback(id)),
@@ -279,8 +349,11 @@ describe('pipeline service (integration)', () => {
       UNION ALL
       SELECT 'support', CASE WHEN feedback_count > 0 THEN 'with_feedback' WHEN published_at IS NOT NULL THEN 'published' ELSE 'drafted' END, count(*)::int
       FROM pipeline_supports WHERE listed_at IS NOT NULL GROUP BY 1, 2`);
-    const { rows: kept } = await db.query('SELECT item, stage, sum(count)::int AS n FROM pipeline_stage_counts GROUP BY item, stage');
-    const key = (rows: { item: string; stage: string; n: number }[]) => rows.map((r) => `${r.item}/${r.stage}=${r.n}`).sort();
+    const { rows: kept } = await db.query(
+      'SELECT item, stage, sum(count)::int AS n FROM pipeline_stage_counts GROUP BY item, stage',
+    );
+    const key = (rows: { item: string; stage: string; n: number }[]) =>
+      rows.map((r) => `${r.item}/${r.stage}=${r.n}`).sort();
     expect(key(kept)).toEqual(key(counted));
   });
 
@@ -295,15 +368,21 @@ describe('pipeline service (integration)', () => {
     await queue.addBulk([
       ...burst.map((event) => ({ name: event.type, data: event, opts: { jobId: event.id, attempts: 5 } })),
       { name: poisoned.type, data: poisoned, opts: { jobId: `${poisoned.id}-again`, attempts: 1 } },
-      ...burst.slice(0, 20).map((event) => ({ name: event.type, data: event, opts: { jobId: `${event.id}-again`, attempts: 5 } })),
+      ...burst
+        .slice(0, 20)
+        .map((event) => ({ name: event.type, data: event, opts: { jobId: `${event.id}-again`, attempts: 5 } })),
     ]);
     await drained();
-    const { rows } = await db.query('SELECT position::int, event_id, recorded_at FROM event_log WHERE position > $1 ORDER BY position', [start]);
+    const { rows } = await db.query(
+      'SELECT position::int, event_id, recorded_at FROM event_log WHERE position > $1 ORDER BY position',
+      [start],
+    );
     expect(rows.map((row) => row.position)).toEqual(Array.from({ length: 201 }, (_, i) => start + i + 1));
     expect(new Set(rows.map((row) => row.event_id))).toEqual(new Set([poisoned.id, ...burst.map((event) => event.id)]));
     // Several events committed in one transaction (recorded_at is its start time): the burst went in batches.
     const perTransaction = new Map<number, number>();
-    for (const row of rows) perTransaction.set(row.recorded_at.getTime(), (perTransaction.get(row.recorded_at.getTime()) ?? 0) + 1);
+    for (const row of rows)
+      perTransaction.set(row.recorded_at.getTime(), (perTransaction.get(row.recorded_at.getTime()) ?? 0) + 1);
     expect(Math.max(...perTransaction.values())).toBeGreaterThan(1);
     expect(await (await queue.getJob(`${poisoned.id}-again`))?.getState()).toBe('failed');
     const counts = await http.get('/pipeline?sector=health&limit=1').expect(200);
@@ -318,13 +397,21 @@ describe('pipeline service (integration)', () => {
     expect(code).toBe(0);
     const summary = JSON.parse(printed.trim().split('\n').pop()!);
     const events = (await db.query('SELECT count(*)::int AS n FROM event_log')).rows[0].n;
-    expect(summary).toEqual({ readModel: 'pipeline', events, seconds: expect.any(Number), eventsPerSecond: expect.any(Number) });
+    expect(summary).toEqual({
+      readModel: 'pipeline',
+      events,
+      seconds: expect.any(Number),
+      eventsPerSecond: expect.any(Number),
+    });
     expect(await tables()).toEqual(live);
 
     // Live processing carries on from the rebuilt state.
     await deliver([feedback(support2)]);
     const after = await http.get(`/pipeline?areaCode=${AREA}`).expect(200);
-    expect(after.body.supports.items.find((s: { id: string }) => s.id === support2)).toMatchObject({ stage: 'with_feedback', feedbackCount: 1 });
+    expect(after.body.supports.items.find((s: { id: string }) => s.id === support2)).toMatchObject({
+      stage: 'with_feedback',
+      feedbackCount: 1,
+    });
   });
 
   it('refuses to replay a read model it does not know, naming the ones it does', async () => {
@@ -332,6 +419,4 @@ describe('pipeline service (integration)', () => {
     expect(code).toBe(2);
     expect(printed).toContain('Known read models: pipeline');
   });
-
 });
-

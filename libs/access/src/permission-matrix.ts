@@ -37,5 +37,8 @@ export function parseMatrixTable(markdown: string): Record<string, Record<string
 }
 
 function cells(line: string): string[] {
-  return line.split('|').slice(1, -1).map((cell) => cell.trim());
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }

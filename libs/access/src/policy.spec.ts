@@ -48,23 +48,36 @@ describe('access policy', () => {
   });
 
   it('denies everything to a subject without roles', () => {
-    for (const action of ACTIONS) expect(decide({ organisationId: OWN, roles: [] }, action)).toMatchObject({ allowed: false, reason: 'no_role' });
+    for (const action of ACTIONS)
+      expect(decide({ organisationId: OWN, roles: [] }, action)).toMatchObject({ allowed: false, reason: 'no_role' });
   });
 
   it('takes the widest scope of several roles', () => {
-    expect(decide({ organisationId: OWN, roles: ['admin', 'steering_group'] }, 'events.read', { organisationId: OTHER }).allowed).toBe(true);
-    expect(decide({ organisationId: OWN, roles: ['municipality', 'admin'] }, 'api-keys.manage', { organisationId: OTHER }).allowed).toBe(false);
+    expect(
+      decide({ organisationId: OWN, roles: ['admin', 'steering_group'] }, 'events.read', { organisationId: OTHER })
+        .allowed,
+    ).toBe(true);
+    expect(
+      decide({ organisationId: OWN, roles: ['municipality', 'admin'] }, 'api-keys.manage', { organisationId: OTHER })
+        .allowed,
+    ).toBe(false);
   });
 
   it('compares organisation ids regardless of case', () => {
-    expect(decide({ organisationId: OWN, roles: ['municipality'] }, 'inbox.read', { organisationId: OWN.toUpperCase() }).allowed).toBe(true);
+    expect(
+      decide({ organisationId: OWN, roles: ['municipality'] }, 'inbox.read', { organisationId: OWN.toUpperCase() })
+        .allowed,
+    ).toBe(true);
   });
 
   it('keeps only known roles that fit the organisation kind', () => {
-    expect(rolesFor('municipality', ['municipality', 'agency_editor', 'superuser', 7, 'admin', 'municipality'])).toEqual(['municipality', 'admin']);
+    expect(
+      rolesFor('municipality', ['municipality', 'agency_editor', 'superuser', 7, 'admin', 'municipality']),
+    ).toEqual(['municipality', 'admin']);
     expect(rolesFor('agency', ['agency_editor', 'region'])).toEqual(['agency_editor']);
     expect(rolesFor('government', ['government', 'steering_group'])).toEqual(['government', 'steering_group']);
-    for (const kind of ORGANISATION_KINDS) expect(rolesFor(kind, ['admin', 'steering_group'])).toEqual(['admin', 'steering_group']);
+    for (const kind of ORGANISATION_KINDS)
+      expect(rolesFor(kind, ['admin', 'steering_group'])).toEqual(['admin', 'steering_group']);
   });
 
   it('is the matrix the README shows', () => {

@@ -58,7 +58,8 @@ const LOCAL: Role[] = ['municipality', 'region', 'profession', 'patient_organisa
 const MEMBERS: Role[] = [...LOCAL, 'agency_editor', 'steering_group', 'government'];
 const EVERYONE: Role[] = [...ROLES];
 
-const grant = (roles: Role[], scope: Scope) => Object.fromEntries(roles.map((role) => [role, scope])) as Partial<Record<Role, Scope>>;
+const grant = (roles: Role[], scope: Scope) =>
+  Object.fromEntries(roles.map((role) => [role, scope])) as Partial<Record<Role, Scope>>;
 
 /** The one table of permissions: action → the roles that hold it, and in what scope. Absent means denied. */
 export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
@@ -106,13 +107,20 @@ export function decide(subject: Subject, action: Action, resource?: Resource): D
     const holders = Object.keys(grants).join(', ');
     return { allowed: false, reason: 'no_role', detail: `${action} needs one of the roles ${holders}.` };
   }
-  if (!resource || scopes.includes('any') || sameId(resource.organisationId, subject.organisationId)) return { allowed: true };
-  return { allowed: false, reason: 'other_organisation', detail: `${action} is allowed only for the caller's own organisation.` };
+  if (!resource || scopes.includes('any') || sameId(resource.organisationId, subject.organisationId))
+    return { allowed: true };
+  return {
+    allowed: false,
+    reason: 'other_organisation',
+    detail: `${action} is allowed only for the caller's own organisation.`,
+  };
 }
 
 /** The roles of `claimed` that exist and can be held in an organisation of `kind`; the rest are ignored. */
 export function rolesFor(kind: OrganisationKind, claimed: readonly unknown[]): Role[] {
-  const known = claimed.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role));
+  const known = claimed.filter(
+    (role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role),
+  );
   return [...new Set(known)].filter((role) => ROLE_KINDS[role].includes(kind));
 }
 

@@ -2,7 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DiscoveryService } from '@nestjs/core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AnyEvent, ConsumerName, EventType, InvalidEventError, SUBSCRIPTIONS, validateEvent } from '@styrkedjan/contracts';
+import {
+  AnyEvent,
+  ConsumerName,
+  EventType,
+  InvalidEventError,
+  SUBSCRIPTIONS,
+  validateEvent,
+} from '@styrkedjan/contracts';
 import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
 import { consumesBatches, ConsumesEvent, ConsumesEventBatch, EVENT_CONSUMER } from './event-consumer';
 import { GroupCommit } from './group-commit';
@@ -102,7 +109,9 @@ export class ConsumerHost implements OnApplicationBootstrap {
       );
       // The same event twice in one batch (a stalled job redelivered) is fresh once, a duplicate after.
       const fresh = new Set(inserted.map((row) => row.event_id));
-      const deliveries = events.map((event): Delivery => (fresh.delete(event.id.toLowerCase()) ? 'processed' : 'duplicate'));
+      const deliveries = events.map((event): Delivery =>
+        fresh.delete(event.id.toLowerCase()) ? 'processed' : 'duplicate',
+      );
       await consumer.handleBatch(
         events.filter((_, i) => deliveries[i] === 'processed'),
         manager,

@@ -95,7 +95,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: `styrkedjan-${this.schema}-relay` });
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: `styrkedjan-${this.schema}-relay`,
+    });
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
       this.logger.warn(`outbox listener lost: ${error.message}; polling until it is back`);
@@ -110,7 +113,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Published rows are kept for a while to help an operator trace a delivery, then removed. */
   private async prune(): Promise<void> {
     await this.dataSource
-      .query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [this.config.OUTBOX_RETENTION_HOURS])
+      .query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [
+        this.config.OUTBOX_RETENTION_HOURS,
+      ])
       .catch((error: Error) => this.logger.warn(`outbox prune failed: ${error.message}`));
   }
 }

@@ -1,4 +1,13 @@
-import { createPostgresBackend, JobsOptions, Processor, Queue, runMigrations, withBackend, Worker, WorkerOptions } from 'bullmq';
+import {
+  createPostgresBackend,
+  JobsOptions,
+  Processor,
+  Queue,
+  runMigrations,
+  withBackend,
+  Worker,
+  WorkerOptions,
+} from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 
@@ -51,7 +60,8 @@ function redisBackend(url: string, prefix: string): QueueBackend {
     // Kept for an hour, for tracing a delivery.
     removeOnComplete: { age: 3600, count: 10_000 },
     queue: (name) => new Queue(name, { connection, prefix }),
-    worker: (name, processor, settings) => new Worker(name, processor, { ...settings, prefix, connection: { url, maxRetriesPerRequest: null } }),
+    worker: (name, processor, settings) =>
+      new Worker(name, processor, { ...settings, prefix, connection: { url, maxRetriesPerRequest: null } }),
     ping: async () => {
       await connection.ping();
     },

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Actor, AggregateRef, AnyEvent, EventType, EVENT_CATALOGUE, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+import {
+  Actor,
+  AggregateRef,
+  AnyEvent,
+  EventType,
+  EVENT_CATALOGUE,
+  PayloadOf,
+  validateEvent,
+} from '@styrkedjan/contracts';
 
 /** Where the events recorded in a transaction come from: the service, who acted, and what caused it. */
 export interface EventOrigin {

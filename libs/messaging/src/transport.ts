@@ -28,7 +28,9 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
   /** Puts events on a consumer's queue, each with the retry policy; the job id is the event id. */
   async send(consumer: ConsumerName, events: readonly AnyEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.queue(consumer).addBulk(events.map((event) => ({ name: event.type, data: event, opts: this.jobOptions(event.id) })));
+    await this.queue(consumer).addBulk(
+      events.map((event) => ({ name: event.type, data: event, opts: this.jobOptions(event.id) })),
+    );
   }
 
   queue(consumer: ConsumerName): Queue {

@@ -7,7 +7,8 @@ import { Transaction } from './transaction';
 
 function actorOf(context: RequestContext): Actor {
   const { principal } = context;
-  if (principal) return { organisationId: principal.organisationId, userId: principal.userId, method: principal.method };
+  if (principal)
+    return { organisationId: principal.organisationId, userId: principal.userId, method: principal.method };
   return context.system ? SYSTEM_ACTOR : { organisationId: null, userId: null, method: 'anonymous' };
 }
 
@@ -61,7 +62,12 @@ export class UnitOfWork {
     }
   }
 
-  private async earlierAnswer<T>(scope: string, key: string, operation: string, fingerprint: string): Promise<{ response: T } | null> {
+  private async earlierAnswer<T>(
+    scope: string,
+    key: string,
+    operation: string,
+    fingerprint: string,
+  ): Promise<{ response: T } | null> {
     const rows: { operation: string; fingerprint: string; response: T }[] = await this.dataSource.query(
       'SELECT operation, fingerprint, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
       [scope, key],

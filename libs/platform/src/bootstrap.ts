@@ -22,7 +22,10 @@ export async function createServiceApp(
   options: ServiceOptions = {},
   config = parseConfig(process.env, name),
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module as never, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(new RedactingLogger());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -42,15 +45,17 @@ export async function createServiceApp(
 /** Serves the service's own OpenAPI document at /docs-json (the gateway merges them all). */
 export function documentService(app: INestApplication, name: ServiceName): void {
   const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder().setTitle(`Styrkedjan ${name}`).setVersion('1').build(),
-    );
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Styrkedjan ${name}`).setVersion('1').build());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Starts a service's HTTP application on PORT (else its usual port), or on the port given. */
-export async function runService(module: unknown, name: ServiceName, options: ServiceOptions = {}, port?: number): Promise<INestApplication> {
+export async function runService(
+  module: unknown,
+  name: ServiceName,
+  options: ServiceOptions = {},
+  port?: number,
+): Promise<INestApplication> {
   const config = parseConfig(process.env, name);
   const app = await createServiceApp(module, name, options, config);
   port ??= config.PORT ?? SERVICE_PORTS[name];

@@ -33,15 +33,26 @@ const envSchema = z.object({
   // Unset: the queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema `bullmq`) instead of Redis.
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_POOL_SIZE: int(2, 100).default(10),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/).default('styrkedjan'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/)
+    .default('styrkedjan'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(1, 65535).optional(),
   SERVICE_ROLES: z
     .string()
     .default(SERVICE_ROLES.join(','))
-    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SERVICE_ROLES))),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('64kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/)
+    .default('64kb'),
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   OUTBOX_BATCH_SIZE: int(1, 5000).default(500),
   OUTBOX_RETENTION_HOURS: int(1, 24 * 365).default(72),

@@ -29,7 +29,11 @@ export class References {
   }
 
   /** Every area, or a 400 naming each unknown code as `field[i]`. */
-  async requireAreas(codes: readonly string[], field: string, manager: EntityManager = this.dataSource.manager): Promise<KnownAreaEntity[]> {
+  async requireAreas(
+    codes: readonly string[],
+    field: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KnownAreaEntity[]> {
     if (codes.length === 0) return [];
     const found = await manager.findBy(KnownAreaEntity, { code: In([...codes]) });
     rejectUnknown(codes, new Set(found.map((area) => area.code)), field, 'area code');
@@ -37,7 +41,11 @@ export class References {
   }
 
   /** Every organisation, or a 400 naming each unknown one as `field[i]`. */
-  async requireOrganisations(ids: readonly string[], field: string, manager: EntityManager = this.dataSource.manager): Promise<KnownOrganisationEntity[]> {
+  async requireOrganisations(
+    ids: readonly string[],
+    field: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KnownOrganisationEntity[]> {
     if (ids.length === 0) return [];
     const found = await manager.findBy(KnownOrganisationEntity, { id: In([...ids]) });
     rejectUnknown(ids, new Set(found.map((organisation) => organisation.id)), field, 'organisation');
@@ -53,7 +61,12 @@ export class References {
 }
 
 /** Each value the projection does not know, named by its place in the request (`areaCodes[2]`). */
-export function unknownReferences(values: readonly string[], known: ReadonlySet<string>, field: string, what: string): FieldError[] {
+export function unknownReferences(
+  values: readonly string[],
+  known: ReadonlySet<string>,
+  field: string,
+  what: string,
+): FieldError[] {
   return values
     .map((value, index) => ({ value, index }))
     .filter(({ value }) => !known.has(value))

@@ -2,7 +2,10 @@
  * Polls until `probe` stops throwing (an `expect` inside it, say) and returns its value; after the
  * deadline, throws the probe's last error. For asserting what asynchronous work will have done.
  */
-export async function eventually<T>(probe: () => Promise<T> | T, { timeoutMs = 20_000, intervalMs = 50 } = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T> | T,
+  { timeoutMs = 20_000, intervalMs = 50 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -6,7 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedPostgres, openToPostgresUser, startEmbeddedPostgres } from '../../platform/src/database/embedded-postgres';
+import {
+  EmbeddedPostgres,
+  openToPostgresUser,
+  startEmbeddedPostgres,
+} from '../../platform/src/database/embedded-postgres';
 import { freePort } from './free-port';
 
 // Kept on globalThis: Jest runs global setup and teardown as separate module instances.
@@ -23,7 +27,8 @@ export async function startTestDatabase({ durable = false } = {}): Promise<void>
 }
 
 export async function stopTestDatabase(): Promise<void> {
-  const started = (globalThis as Record<string, unknown>)[STARTED] as { server: EmbeddedPostgres; dir: string } | undefined;
+  const started = (globalThis as Record<string, unknown>)[STARTED] as
+    { server: EmbeddedPostgres; dir: string } | undefined;
   if (!started) return;
   delete (globalThis as Record<string, unknown>)[STARTED];
   await started.server.stop();

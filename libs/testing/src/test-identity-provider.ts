@@ -29,7 +29,10 @@ export class TestIdentityProvider {
     keyPair: { privateKey: KeyObject; publicKey: KeyObject },
   ) {
     this.privateKey = keyPair.privateKey;
-    this.kid = createHash('sha256').update(keyPair.publicKey.export({ format: 'der', type: 'spki' })).digest('base64url').slice(0, 16);
+    this.kid = createHash('sha256')
+      .update(keyPair.publicKey.export({ format: 'der', type: 'spki' }))
+      .digest('base64url')
+      .slice(0, 16);
     this.issuer = new URL('/', jwksUrl).toString();
   }
 
@@ -44,13 +47,20 @@ export class TestIdentityProvider {
     await once(server, 'listening');
     const { port } = server.address() as { port: number };
     const provider = new TestIdentityProvider(server, `http://127.0.0.1:${port}/jwks.json`, keyPair);
-    jwks = JSON.stringify({ keys: [{ ...keyPair.publicKey.export({ format: 'jwk' }), kid: provider.kid, alg: 'RS256', use: 'sig' }] });
+    jwks = JSON.stringify({
+      keys: [{ ...keyPair.publicKey.export({ format: 'jwk' }), kid: provider.kid, alg: 'RS256', use: 'sig' }],
+    });
     return provider;
   }
 
   /** What the gateway needs to trust this provider. */
   gatewayEnv(): Record<string, string> {
-    return { AUTH_JWKS_URL: this.jwksUrl, AUTH_ISSUER: this.issuer, AUTH_AUDIENCE: this.audience, AUTH_DEV_TOKENS: 'false' };
+    return {
+      AUTH_JWKS_URL: this.jwksUrl,
+      AUTH_ISSUER: this.issuer,
+      AUTH_AUDIENCE: this.audience,
+      AUTH_DEV_TOKENS: 'false',
+    };
   }
 
   /** A token for a user of an organisation in the given roles, valid for ten minutes unless told otherwise. */

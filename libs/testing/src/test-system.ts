@@ -55,7 +55,9 @@ export class TestSystem {
 
   static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
     if (!process.env.DATABASE_URL) {
-      throw new Error('DATABASE_URL is not set: run the tests through Jest (it starts an embedded PostgreSQL) or set it');
+      throw new Error(
+        'DATABASE_URL is not set: run the tests through Jest (it starts an embedded PostgreSQL) or set it',
+      );
     }
     const suffix = randomBytes(4).toString('hex');
     const base = new URL(process.env.DATABASE_URL);
@@ -92,7 +94,11 @@ export class TestSystem {
 
   /** Runs a process that serves the named services, and waits until each reports ready. */
   private async launch(script: string, env: Record<string, string>, names: readonly ServiceName[]): Promise<void> {
-    const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...this.serviceEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env: { ...this.serviceEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const log = this.logs.get(names[0]) ?? [];
     this.logs.set(names[0], log);
     child.stdout?.on('data', (chunk) => log.push(String(chunk)));
@@ -134,7 +140,11 @@ export class TestSystem {
 
   /** Runs a command and reports how it ended, for tests of its failures. */
   async run(script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: this.serviceEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: ROOT,
+      env: this.serviceEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -147,9 +157,14 @@ export class TestSystem {
     await eventually(
       async () => {
         for (const schema of SCHEMAS) {
-          const exists = await this.db.query('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [schema, 'outbox']);
+          const exists = await this.db.query(
+            'SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2',
+            [schema, 'outbox'],
+          );
           if (!exists.rowCount) continue;
-          const { rows } = await this.db.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`);
+          const { rows } = await this.db.query(
+            `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
+          );
           if (rows[0].n > 0) throw new Error(`${schema} outbox holds ${rows[0].n} unpublished events`);
         }
         for (const consumer of CONSUMER_NAMES) {
@@ -175,7 +190,10 @@ export class TestSystem {
 
   /** The id of a seeded organisation, by kind and code ('municipality', '0180'). */
   async organisationId(kind: string, code: string): Promise<string> {
-    const { rows } = await this.db.query('SELECT id FROM directory.organisations WHERE kind = $1 AND code = $2', [kind, code]);
+    const { rows } = await this.db.query('SELECT id FROM directory.organisations WHERE kind = $1 AND code = $2', [
+      kind,
+      code,
+    ]);
     if (!rows.length) throw new Error(`no ${kind} ${code} in the directory`);
     return rows[0].id;
   }
@@ -200,7 +218,8 @@ export class TestSystem {
   async stop(): Promise<void> {
     await Promise.all(SERVICE_NAMES.map((name) => this.stopService(name)));
     // On Redis the queues outlive the test: remove them. On PostgreSQL they go with the database.
-    if (this.redisUrl) await Promise.all(CONSUMER_NAMES.map((consumer) => this.queue(consumer).obliterate({ force: true })));
+    if (this.redisUrl)
+      await Promise.all(CONSUMER_NAMES.map((consumer) => this.queue(consumer).obliterate({ force: true })));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await this.backend?.close();
     await this.db.end();

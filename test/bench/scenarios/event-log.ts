@@ -21,7 +21,10 @@ async function logOf(context: BenchContext): Promise<void> {
 
 async function replay(context: BenchContext): Promise<{ events: number; eventsPerSecond: number }> {
   const output = await context.system.runCommand(REPLAY, ['pipeline']);
-  const line = output.trim().split('\n').findLast((text) => text.startsWith('{'));
+  const line = output
+    .trim()
+    .split('\n')
+    .findLast((text) => text.startsWith('{'));
   if (!line) throw new Error(`replay printed no summary:\n${output}`);
   return JSON.parse(line);
 }
@@ -55,7 +58,13 @@ export const rebuildScenario: Scenario = {
   id: 'B',
   title: 'rebuild: replay of the pipeline read model',
   figures: (options) => [
-    { key: 'eventsPerSecond', label: `replay -- pipeline, ${options.logEvents.toLocaleString('en')} events`, unit: 'events/s', baseline: 'raw.eventsPerSecond', target: { op: '>=', value: 20_000 } },
+    {
+      key: 'eventsPerSecond',
+      label: `replay -- pipeline, ${options.logEvents.toLocaleString('en')} events`,
+      unit: 'events/s',
+      baseline: 'raw.eventsPerSecond',
+      target: { op: '>=', value: 20_000 },
+    },
   ],
   async setup(context) {
     await context.once('event-log', () => logOf(context));
@@ -69,7 +78,12 @@ export const rebuildScenario: Scenario = {
 };
 
 /** p50/p99 of GET requests through the gateway, after a warm-up, at the given concurrency. */
-async function latencies(context: BenchContext, paths: string[], requests: number, concurrency: number): Promise<{ p50: number; p99: number }> {
+async function latencies(
+  context: BenchContext,
+  paths: string[],
+  requests: number,
+  concurrency: number,
+): Promise<{ p50: number; p99: number }> {
   const get = async (path: string) => void (await context.gateway.call(context.orgs.stockholm, 'GET', path));
   for (const path of paths) await get(path);
   const { sorted } = await timeRequests(paths, requests, concurrency, get);
@@ -86,11 +100,29 @@ export const readScenario: Scenario = {
   title: 'read: GET /pipeline',
   figures: (options) => [
     { key: 'country.p50', label: 'GET /pipeline (whole country), one at a time, p50', unit: 'ms' },
-    { key: 'country.p99', label: 'GET /pipeline (whole country), one at a time, p99', unit: 'ms', target: { op: '<=', value: 20 } },
+    {
+      key: 'country.p99',
+      label: 'GET /pipeline (whole country), one at a time, p99',
+      unit: 'ms',
+      target: { op: '<=', value: 20 },
+    },
     { key: 'area.p50', label: 'GET /pipeline?areaCode= (one area), one at a time, p50', unit: 'ms' },
-    { key: 'area.p99', label: 'GET /pipeline?areaCode= (one area), one at a time, p99', unit: 'ms', target: { op: '<=', value: 20 } },
-    { key: 'parallel.country.p50', label: `GET /pipeline (whole country), ${options.readConcurrency} in parallel, p50`, unit: 'ms' },
-    { key: 'parallel.country.p99', label: `GET /pipeline (whole country), ${options.readConcurrency} in parallel, p99`, unit: 'ms' },
+    {
+      key: 'area.p99',
+      label: 'GET /pipeline?areaCode= (one area), one at a time, p99',
+      unit: 'ms',
+      target: { op: '<=', value: 20 },
+    },
+    {
+      key: 'parallel.country.p50',
+      label: `GET /pipeline (whole country), ${options.readConcurrency} in parallel, p50`,
+      unit: 'ms',
+    },
+    {
+      key: 'parallel.country.p99',
+      label: `GET /pipeline (whole country), ${options.readConcurrency} in parallel, p99`,
+      unit: 'ms',
+    },
   ],
   async setup(context) {
     await context.once('event-log', () => logOf(context));

@@ -87,8 +87,15 @@ async function offer(
     await stop();
   }
   const sorted = ascending(latencies);
-  const byConsumer = Object.fromEntries([...perConsumer].map(([consumer, list]) => [consumer, percentile(ascending(list), 0.5)]));
-  return { held: total / ((lastDone - started) / 1000), p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), byConsumer };
+  const byConsumer = Object.fromEntries(
+    [...perConsumer].map(([consumer, list]) => [consumer, percentile(ascending(list), 0.5)]),
+  );
+  return {
+    held: total / ((lastDone - started) / 1000),
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    byConsumer,
+  };
 }
 
 /** A need.identified envelope as the needs service records it; the supports and pipeline services consume it. */
@@ -109,7 +116,8 @@ function needIdentified(id: string, organisationId: string): AnyEvent {
       needId,
       organisationId,
       title: 'Tidig upptäckt av depression hos äldre',
-      description: 'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
+      description:
+        'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
       areaCode: 'health.primary-care',
       sector: 'health',
       targetGroup: 'Äldre i ordinärt boende',
@@ -133,7 +141,11 @@ async function throughOutbox(context: BenchContext, rate: number, seconds: numbe
       consumers.length,
       async (ids) => {
         // One statement, so one transaction: the rows and the NOTIFY that wakes the relay.
-        await appendToOutbox(pool, 'needs', ids.map((id) => needIdentified(id, context.orgs.stockholm)));
+        await appendToOutbox(
+          pool,
+          'needs',
+          ids.map((id) => needIdentified(id, context.orgs.stockholm)),
+        );
         for (const waiting of outstanding.values()) for (const id of ids) waiting.add(id);
       },
       async (done) => {
@@ -177,7 +189,10 @@ async function throughBareQueue(context: BenchContext, rate: number, seconds: nu
       rate,
       seconds,
       1,
-      async (ids) => void (await queue.addBulk(ids.map((id) => ({ name: 'noop', data: { id }, opts: { jobId: id, removeOnComplete: true } })))),
+      async (ids) =>
+        void (await queue.addBulk(
+          ids.map((id) => ({ name: 'noop', data: { id }, opts: { jobId: id, removeOnComplete: true } })),
+        )),
       async (done) => {
         // The worker is in this process: its own completion event, on either backend.
         worker.on('completed', (job) => done(String(job.id), 'noop'));
@@ -202,12 +217,34 @@ export const eventScenario: Scenario = {
     ...options.eventRates.flatMap((rate): Figure[] => {
       const target = rate === targetRate(options.eventRates);
       return [
-        { key: `${rate}.held`, label: `offered ${rate}/s: held`, unit: 'events/s', baseline: `raw.${rate}.held`, target: target ? { op: '>=', value: rate * 0.98 } : undefined },
-        { key: `${rate}.p50`, label: `offered ${rate}/s: p50 commit→consumed`, unit: 'ms', baseline: `raw.${rate}.p50` },
-        { key: `${rate}.p99`, label: `offered ${rate}/s: p99 commit→consumed`, unit: 'ms', baseline: `raw.${rate}.p99`, target: target ? { op: '<=', value: 100 } : undefined },
+        {
+          key: `${rate}.held`,
+          label: `offered ${rate}/s: held`,
+          unit: 'events/s',
+          baseline: `raw.${rate}.held`,
+          target: target ? { op: '>=', value: rate * 0.98 } : undefined,
+        },
+        {
+          key: `${rate}.p50`,
+          label: `offered ${rate}/s: p50 commit→consumed`,
+          unit: 'ms',
+          baseline: `raw.${rate}.p50`,
+        },
+        {
+          key: `${rate}.p99`,
+          label: `offered ${rate}/s: p99 commit→consumed`,
+          unit: 'ms',
+          baseline: `raw.${rate}.p99`,
+          target: target ? { op: '<=', value: 100 } : undefined,
+        },
       ];
     }),
-    { key: 'ceiling', label: 'ceiling: highest rate held with p99 ≤ 100 ms', unit: 'events/s', baseline: 'raw.ceiling' },
+    {
+      key: 'ceiling',
+      label: 'ceiling: highest rate held with p99 ≤ 100 ms',
+      unit: 'events/s',
+      baseline: 'raw.ceiling',
+    },
   ],
   async run(context): Promise<Measurement> {
     const { options } = context;
@@ -217,12 +254,17 @@ export const eventScenario: Scenario = {
       context.log(`E: offering ${rate} events/s for ${options.eventSeconds} s`);
       const live = await throughOutbox(context, rate, options.eventSeconds);
       const raw = await throughBareQueue(context, rate, options.eventSeconds);
-      for (const [prefix, result] of [['', live], ['raw.', raw]] as const) {
+      for (const [prefix, result] of [
+        ['', live],
+        ['raw.', raw],
+      ] as const) {
         measurement[`${prefix}${rate}.held`] = result.held;
         measurement[`${prefix}${rate}.p50`] = result.p50;
         measurement[`${prefix}${rate}.p99`] = result.p99;
-        for (const [consumer, p50] of Object.entries(result.byConsumer)) measurement[`${prefix}${rate}.p50.${consumer}`] = p50;
-        if (result.held >= rate * 0.98 && result.p99 <= 100) measurement[`${prefix}ceiling`] = Math.max(measurement[`${prefix}ceiling`], rate);
+        for (const [consumer, p50] of Object.entries(result.byConsumer))
+          measurement[`${prefix}${rate}.p50.${consumer}`] = p50;
+        if (result.held >= rate * 0.98 && result.p99 <= 100)
+          measurement[`${prefix}ceiling`] = Math.max(measurement[`${prefix}ceiling`], rate);
       }
     }
     return measurement;

@@ -4,11 +4,14 @@ import type { BenchContext, Measurement, Scenario } from '../scenario';
 import { ascending, percentile, sleep } from '../stats';
 
 const AREA = 'health.primary-care';
-const TEXT = 'Socialstyrelsen har publicerat Nationellt vårdprogram för depression hos äldre inom ditt bevakningsområde.';
+const TEXT =
+  'Socialstyrelsen har publicerat Nationellt vårdprogram för depression hos äldre inom ditt bevakningsområde.';
 
 /** The 311 regions and municipalities, as the seed loaded them. */
 async function followers(context: BenchContext): Promise<string[]> {
-  const { rows } = await context.system.db.query("SELECT id FROM directory.organisations WHERE kind IN ('region', 'municipality') ORDER BY code");
+  const { rows } = await context.system.db.query(
+    "SELECT id FROM directory.organisations WHERE kind IN ('region', 'municipality') ORDER BY code",
+  );
   return rows.map((row: { id: string }) => row.id);
 }
 
@@ -16,7 +19,10 @@ async function followers(context: BenchContext): Promise<string[]> {
 async function untilNotified(db: Client, supportId: string, expected: number, started: number): Promise<number> {
   const deadline = started + 60_000;
   for (;;) {
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM notifications.notifications WHERE subject_id = $1', [supportId]);
+    const { rows } = await db.query(
+      'SELECT count(*)::int AS n FROM notifications.notifications WHERE subject_id = $1',
+      [supportId],
+    );
     if (rows[0].n >= expected) return performance.now() - started;
     if (performance.now() > deadline) throw new Error(`F: ${rows[0].n} of ${expected} notifications after 60 s`);
     await sleep(2);
@@ -56,13 +62,26 @@ export const fanOutScenario: Scenario = {
   id: 'F',
   title: 'fan-out: support.published to 311 followers',
   figures: (options) => [
-    { key: 'p50', label: `311 notifications after publish, p50 of ${options.publishes}`, unit: 'ms', baseline: 'raw.p50' },
-    { key: 'p99', label: `311 notifications after publish, p99 of ${options.publishes}`, unit: 'ms', baseline: 'raw.p99', target: { op: '<=', value: 300 } },
+    {
+      key: 'p50',
+      label: `311 notifications after publish, p50 of ${options.publishes}`,
+      unit: 'ms',
+      baseline: 'raw.p50',
+    },
+    {
+      key: 'p99',
+      label: `311 notifications after publish, p99 of ${options.publishes}`,
+      unit: 'ms',
+      baseline: 'raw.p99',
+      target: { op: '<=', value: 300 },
+    },
   ],
   async setup(context) {
     const organisations = await followers(context);
-    if (organisations.length !== 311) throw new Error(`F: expected 311 regions and municipalities, found ${organisations.length}`);
-    for (const id of organisations) await context.gateway.call(id, 'PUT', `/organisations/${id}/subscriptions`, { areaCodes: [AREA] });
+    if (organisations.length !== 311)
+      throw new Error(`F: expected 311 regions and municipalities, found ${organisations.length}`);
+    for (const id of organisations)
+      await context.gateway.call(id, 'PUT', `/organisations/${id}/subscriptions`, { areaCodes: [AREA] });
     await context.system.drained(120_000);
   },
   async run(context): Promise<Measurement> {
@@ -86,6 +105,11 @@ export const fanOutScenario: Scenario = {
     }
     const raw = ascending(await rawInserts(context, organisations, options.publishes));
     const sorted = ascending(timings);
-    return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), 'raw.p50': percentile(raw, 0.5), 'raw.p99': percentile(raw, 0.99) };
+    return {
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      'raw.p50': percentile(raw, 0.5),
+      'raw.p99': percentile(raw, 0.99),
+    };
   },
 };

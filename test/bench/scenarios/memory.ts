@@ -33,14 +33,17 @@ async function sample(context: BenchContext): Promise<Partial<Record<ServiceName
 const IDLE_SETTLE_MS = 30_000;
 
 /** Samples RSS while load W runs; the peak per service and of the sum. */
-async function peakUnderLoad(context: BenchContext): Promise<{ peak: Partial<Record<ServiceName, number>>; total: number }> {
+async function peakUnderLoad(
+  context: BenchContext,
+): Promise<{ peak: Partial<Record<ServiceName, number>>; total: number }> {
   const peak: Partial<Record<ServiceName, number>> = {};
   let peakTotal = 0;
   let loading = true;
   const sampler = (async () => {
     while (loading) {
       const rss = await sample(context);
-      for (const [name, mb] of Object.entries(rss) as [ServiceName, number][]) peak[name] = Math.max(peak[name] ?? 0, mb);
+      for (const [name, mb] of Object.entries(rss) as [ServiceName, number][])
+        peak[name] = Math.max(peak[name] ?? 0, mb);
       peakTotal = Math.max(peakTotal, total(rss));
       await sleep(250);
     }
@@ -76,7 +79,9 @@ export const memoryScenario: Scenario = {
   id: 'M',
   title: 'memory: RSS per service, idle and under load W',
   figures: (): Figure[] => [
-    ...(['gateway', 'directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'] as ServiceName[]).flatMap((name): Figure[] => [
+    ...(
+      ['gateway', 'directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'] as ServiceName[]
+    ).flatMap((name): Figure[] => [
       { key: `idle.${name}`, label: `${name} idle`, unit: 'MB', target: { op: '<=', value: 150 } },
       { key: `load.${name}`, label: `${name} under W (peak)`, unit: 'MB' },
     ]),

@@ -19,7 +19,8 @@ const autocannon: (options: Record<string, unknown>) => Promise<LoadResult> = re
 export function needBody(n: number) {
   return {
     title: `Tidig upptäckt av depression hos äldre ${n}`,
-    description: 'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
+    description:
+      'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
     areaCode: 'health.primary-care',
     targetGroup: 'Äldre i ordinärt boende',
   };
@@ -36,7 +37,10 @@ export async function postNeeds(context: BenchContext, seconds: number): Promise
     duration: seconds,
   });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`W: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors})`);
+  if (failed > 0)
+    throw new Error(
+      `W: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors})`,
+    );
   return result;
 }
 
@@ -57,7 +61,10 @@ const RAW_SCHEMA = `
  * The raw limit of the write path: BEGIN; INSERT the state row; INSERT the outbox row; COMMIT from Node with
  * pg, at the same concurrency and for the same time, with the same tables, indexes and payload.
  */
-async function rawStateAndOutbox(context: BenchContext, seconds: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+async function rawStateAndOutbox(
+  context: BenchContext,
+  seconds: number,
+): Promise<{ perSecond: number; p50: number; p99: number }> {
   const { system, options, orgs } = context;
   const pool = new Pool({ connectionString: system.databaseUrl, max: options.writeConnections });
   try {
@@ -74,9 +81,15 @@ async function rawStateAndOutbox(context: BenchContext, seconds: number): Promis
           const id = randomUUID();
           const at = new Date().toISOString();
           const envelope = {
-            id: randomUUID(), type: 'need.identified', version: 1, occurredAt: at, producer: 'needs',
+            id: randomUUID(),
+            type: 'need.identified',
+            version: 1,
+            occurredAt: at,
+            producer: 'needs',
             actor: { organisationId: orgs.stockholm, userId: null, method: 'organisation-header' },
-            correlationId: randomUUID(), causationId: null, aggregate: { type: 'need', id, version: 1 },
+            correlationId: randomUUID(),
+            causationId: null,
+            aggregate: { type: 'need', id, version: 1 },
             payload: { needId: id, organisationId: orgs.stockholm, ...body, sector: 'health', identifiedAt: at },
           };
           await client.query('BEGIN');
@@ -85,7 +98,11 @@ async function rawStateAndOutbox(context: BenchContext, seconds: number): Promis
              VALUES ($1, $2, $3, $4, $5, 'health', $6, 'identified', $7)`,
             [id, orgs.stockholm, body.title, body.description, body.areaCode, body.targetGroup, at],
           );
-          await client.query('INSERT INTO bench_raw.outbox (event_id, type, envelope) VALUES ($1, $2, $3)', [envelope.id, envelope.type, JSON.stringify(envelope)]);
+          await client.query('INSERT INTO bench_raw.outbox (event_id, type, envelope) VALUES ($1, $2, $3)', [
+            envelope.id,
+            envelope.type,
+            JSON.stringify(envelope),
+          ]);
           await client.query('COMMIT');
           timings.push(performance.now() - started);
         }
@@ -108,7 +125,13 @@ export const writeScenario: Scenario = {
   id: 'W',
   title: 'write path: POST /needs through the gateway',
   figures: (options) => [
-    { key: 'rps', label: `POST /needs, ${options.writeConnections} connections`, unit: 'req/s', baseline: 'raw.rps', target: { op: '>=', value: 0.5, ofRatio: true } },
+    {
+      key: 'rps',
+      label: `POST /needs, ${options.writeConnections} connections`,
+      unit: 'req/s',
+      baseline: 'raw.rps',
+      target: { op: '>=', value: 0.5, ofRatio: true },
+    },
     { key: 'p50', label: 'POST /needs p50', unit: 'ms', baseline: 'raw.p50' },
     { key: 'p99', label: 'POST /needs p99', unit: 'ms', baseline: 'raw.p99', target: { op: '<=', value: 50 } },
   ],

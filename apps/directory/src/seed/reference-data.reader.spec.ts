@@ -27,7 +27,10 @@ describe('the bundled reference data', () => {
   it('holds the national organisations and the areas, all with ids unique', () => {
     expect(organisations).toHaveLength(311 + 39);
     expect(new Set(organisations.map((o) => o.id)).size).toBe(organisations.length);
-    expect(organisations.find((o) => o.code === 'SKR')).toMatchObject({ kind: 'association', sectors: ['health', 'social', 'education'] });
+    expect(organisations.find((o) => o.code === 'SKR')).toMatchObject({
+      kind: 'association',
+      sectors: ['health', 'social', 'education'],
+    });
     expect(areas).toHaveLength(27);
   });
 

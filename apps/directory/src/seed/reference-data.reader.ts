@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { AreaRow, MunicipalityRow, NationalOrganisationRow, ReferenceRows, RegionRow } from '../directory/domain/reference-data';
+import {
+  AreaRow,
+  MunicipalityRow,
+  NationalOrganisationRow,
+  ReferenceRows,
+  RegionRow,
+} from '../directory/domain/reference-data';
 
 /** The CSVs shipped beside this file; the build copies them into dist. */
 export const BUNDLED_DATA_DIR = join(__dirname, 'data');
@@ -15,7 +21,13 @@ export function readReferenceRows(dir: string): ReferenceRows {
   return {
     regions: readCsv<RegionRow>(dir, 'regions.csv', ['code', 'county', 'name', 'healthcare_region']),
     municipalities: readCsv<MunicipalityRow>(dir, 'municipalities.csv', ['code', 'name', 'county_code']),
-    organisations: readCsv<NationalOrganisationRow>(dir, 'organizations.csv', ['code', 'name', 'name_en', 'kind', 'sectors']),
+    organisations: readCsv<NationalOrganisationRow>(dir, 'organizations.csv', [
+      'code',
+      'name',
+      'name_en',
+      'kind',
+      'sectors',
+    ]),
     areas: readCsv<AreaRow>(dir, 'areas.csv', ['code', 'sector', 'name', 'name_en']),
   };
 }

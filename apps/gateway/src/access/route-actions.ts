@@ -53,7 +53,9 @@ export function actionOf(method: string, url: string): RequestedAction | null {
     if (route.method !== verb || pattern.length !== segments.length) continue;
     if (!pattern.every((part, i) => (part.startsWith(':') ? segments[i] !== '' : part === segments[i]))) continue;
     const ownerAt = pattern.indexOf(':owner');
-    return ownerAt < 0 ? { action: route.action } : { action: route.action, ownerOrganisationId: decodeURIComponent(segments[ownerAt]) };
+    return ownerAt < 0
+      ? { action: route.action }
+      : { action: route.action, ownerOrganisationId: decodeURIComponent(segments[ownerAt]) };
   }
   return null;
 }

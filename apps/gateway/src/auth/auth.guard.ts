@@ -42,18 +42,34 @@ export class AuthGuard implements CanActivate {
       caller = await this.authenticator.authenticate(request);
     } catch (error) {
       if (!(error instanceof AuthFailure)) throw error;
-      if (error.status === 503) throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', error.message);
-      await Promise.all([this.limits.failed(ip), this.securityLog.record('auth.failed', request, { reason: error.reason })]);
+      if (error.status === 503)
+        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', error.message);
+      await Promise.all([
+        this.limits.failed(ip),
+        this.securityLog.record('auth.failed', request, { reason: error.reason }),
+      ]);
       throw challenge(response, error.message, 'invalid_token');
     }
-    if (!caller) throw challenge(response, 'This request needs a bearer token (Authorization: Bearer …) or an API key (X-Api-Key).');
+    if (!caller)
+      throw challenge(
+        response,
+        'This request needs a bearer token (Authorization: Bearer …) or an API key (X-Api-Key).',
+      );
     setPrincipal(request, caller);
     await this.limits.consume(caller, response);
 
     const requested = this.requestedAction(context, request);
-    const decision = decide(caller, requested.action, requested.ownerOrganisationId ? { organisationId: requested.ownerOrganisationId } : undefined);
+    const decision = decide(
+      caller,
+      requested.action,
+      requested.ownerOrganisationId ? { organisationId: requested.ownerOrganisationId } : undefined,
+    );
     if (!decision.allowed) {
-      await this.securityLog.record('access.denied', request, { action: requested.action, reason: decision.reason, roles: caller.roles });
+      await this.securityLog.record('access.denied', request, {
+        action: requested.action,
+        reason: decision.reason,
+        roles: caller.roles,
+      });
       throw forbidden(decision.detail);
     }
     return true;
@@ -62,10 +78,18 @@ export class AuthGuard implements CanActivate {
   private requestedAction(context: ExecutionContext, request: Request): RequestedAction {
     if (context.getClass() === ProxyController) {
       const requested = actionOf(request.method, request.originalUrl);
-      if (!requested) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `No route for ${request.method} ${request.path}.`);
+      if (!requested)
+        throw new ProblemException(
+          HttpStatus.NOT_FOUND,
+          'not_found',
+          `No route for ${request.method} ${request.path}.`,
+        );
       return requested;
     }
-    const action = this.reflector.getAllAndOverride<Action | undefined>(REQUIRED_ACTION, [context.getHandler(), context.getClass()]);
+    const action = this.reflector.getAllAndOverride<Action | undefined>(REQUIRED_ACTION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     // A gateway route nobody declared an action for is a mistake; refusing keeps it from being open.
     if (!action) throw forbidden('This route is not open to anyone.');
     return { action };

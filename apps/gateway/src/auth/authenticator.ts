@@ -29,7 +29,8 @@ export class Authenticator {
   async authenticate(request: Request): Promise<Caller | null> {
     const apiKey = request.headers[API_KEY_HEADER];
     const authorization = request.headers.authorization;
-    if (apiKey !== undefined && authorization !== undefined) throw new AuthFailure('two_credentials', 'Send either a bearer token or an API key, not both.');
+    if (apiKey !== undefined && authorization !== undefined)
+      throw new AuthFailure('two_credentials', 'Send either a bearer token or an API key, not both.');
     if (apiKey !== undefined) return this.byApiKey(String(apiKey));
     if (authorization === undefined) return null;
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization);
@@ -41,9 +42,16 @@ export class Authenticator {
     const { claims, method } = await this.tokens.verify(token);
     const { user, organisation, roles } = this.config.claims;
     const userId = claims[user];
-    if (typeof userId !== 'string' || !userId || userId.length > 200) throw new AuthFailure('no_user', `The token's ${user} claim must name the user.`);
+    if (typeof userId !== 'string' || !userId || userId.length > 200)
+      throw new AuthFailure('no_user', `The token's ${user} claim must name the user.`);
     const organisationId = await this.knownOrganisation(claims[organisation], organisation);
-    return { ...organisationId, userId, method, roles: rolesFor(organisationId.organisationKind, rolesClaim(claims, roles)), apiKeyId: null };
+    return {
+      ...organisationId,
+      userId,
+      method,
+      roles: rolesFor(organisationId.organisationKind, rolesClaim(claims, roles)),
+      apiKeyId: null,
+    };
   }
 
   private async byApiKey(key: string): Promise<Caller> {
@@ -64,9 +72,11 @@ export class Authenticator {
   }
 
   private async knownOrganisation(value: unknown, claim: string) {
-    if (typeof value !== 'string' || !UUID_PATTERN.test(value)) throw new AuthFailure('no_organisation', `The ${claim} claim must be the UUID of an organisation.`);
+    if (typeof value !== 'string' || !UUID_PATTERN.test(value))
+      throw new AuthFailure('no_organisation', `The ${claim} claim must be the UUID of an organisation.`);
     const organisation = await this.organisations.resolve(value);
-    if (!organisation) throw new AuthFailure('unknown_organisation', `The organisation ${value} is not in the directory.`);
+    if (!organisation)
+      throw new AuthFailure('unknown_organisation', `The organisation ${value} is not in the directory.`);
     return organisation;
   }
 }

@@ -30,6 +30,11 @@ export function loadOrCreateDevKey(dir: string): DevKey {
   }
   const stored = JSON.parse(readFileSync(file, 'utf8')) as { kid: string; jwk: JsonWebKey };
   const privateKey = createPrivateKey({ key: stored.jwk, format: 'jwk' });
-  const publicJwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid: stored.kid, alg: DEV_ALGORITHM, use: 'sig' as const };
+  const publicJwk = {
+    ...createPublicKey(privateKey).export({ format: 'jwk' }),
+    kid: stored.kid,
+    alg: DEV_ALGORITHM,
+    use: 'sig' as const,
+  };
   return { kid: stored.kid, privateKey, publicJwk };
 }

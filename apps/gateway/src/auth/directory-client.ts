@@ -10,13 +10,17 @@ export type DirectoryOrganisation = z.infer<typeof organisationSchema>;
 export type FindOrganisation = (organisationId: string) => Promise<DirectoryOrganisation | null>;
 
 /** The directory's GET /organisations/:id, as a FindOrganisation. */
-export function findInDirectory(directoryUrl: string, timeoutMs: number, logger = new Logger('DirectoryClient')): FindOrganisation {
+export function findInDirectory(
+  directoryUrl: string,
+  timeoutMs: number,
+  logger = new Logger('DirectoryClient'),
+): FindOrganisation {
   const unavailable = (cause: string) => {
     logger.warn(`directory lookup failed: ${cause}`);
     return new ProblemException(
       HttpStatus.SERVICE_UNAVAILABLE,
       'service_unavailable',
-      'The directory service is unavailable, so the caller\'s organisation cannot be checked; try again shortly.',
+      "The directory service is unavailable, so the caller's organisation cannot be checked; try again shortly.",
     );
   };
   return async (organisationId) => {

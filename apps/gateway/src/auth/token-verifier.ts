@@ -31,18 +31,29 @@ interface TrustedIssuer {
 export class TokenVerifier {
   private readonly trusted: TrustedIssuer[] = [];
 
-  constructor(private readonly config: AuthConfig, logger = new Logger('TokenVerifier')) {
+  constructor(
+    private readonly config: AuthConfig,
+    logger = new Logger('TokenVerifier'),
+  ) {
     if (config.jwksUrl && config.issuer) {
       this.trusted.push({
         issuer: config.issuer,
-        keys: createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: config.jwksCacheMs, cooldownDuration: config.jwksCooldownMs }),
+        keys: createRemoteJWKSet(new URL(config.jwksUrl), {
+          cacheMaxAge: config.jwksCacheMs,
+          cooldownDuration: config.jwksCooldownMs,
+        }),
         algorithms: config.algorithms,
         method: 'jwt',
       });
     }
     if (config.devTokens) {
       const key = loadOrCreateDevKey(config.devKeyDir);
-      this.trusted.push({ issuer: DEV_ISSUER, keys: createLocalJWKSet({ keys: [key.publicJwk] }), algorithms: [DEV_ALGORITHM], method: 'dev-jwt' });
+      this.trusted.push({
+        issuer: DEV_ISSUER,
+        keys: createLocalJWKSet({ keys: [key.publicJwk] }),
+        algorithms: [DEV_ALGORITHM],
+        method: 'dev-jwt',
+      });
       logger.warn(`development mode: trusting tokens signed by the local key in ${config.devKeyDir} (npm run token)`);
     }
   }
@@ -78,11 +89,25 @@ function failureOf(error: unknown): AuthFailure {
     if (error.claim === 'nbf') return new AuthFailure('token_not_yet_valid', 'The bearer token is not valid yet.');
     return new AuthFailure(`invalid_${error.claim}`, `The bearer token's ${error.claim} claim is not accepted.`);
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return new AuthFailure('algorithm_not_allowed', 'The bearer token is signed with an algorithm that is not accepted.');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthFailure('bad_signature', 'The bearer token\'s signature does not verify.');
-  if (error instanceof errors.JWKSNoMatchingKey) return new AuthFailure('unknown_key', 'The bearer token is signed with a key the issuer does not publish.');
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || (error instanceof Error && /fetch|ECONNREFUSED|status code/i.test(error.message))) {
-    return new AuthFailure('jwks_unavailable', 'The identity provider\'s keys could not be fetched; try again shortly.', 503);
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new AuthFailure(
+      'algorithm_not_allowed',
+      'The bearer token is signed with an algorithm that is not accepted.',
+    );
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new AuthFailure('bad_signature', "The bearer token's signature does not verify.");
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new AuthFailure('unknown_key', 'The bearer token is signed with a key the issuer does not publish.');
+  if (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    (error instanceof Error && /fetch|ECONNREFUSED|status code/i.test(error.message))
+  ) {
+    return new AuthFailure(
+      'jwks_unavailable',
+      "The identity provider's keys could not be fetched; try again shortly.",
+      503,
+    );
   }
   return new AuthFailure('invalid_token', 'The bearer token is not valid.');
 }

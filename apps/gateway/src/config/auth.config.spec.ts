@@ -21,7 +21,9 @@ describe('authentication configuration', () => {
 
   it('needs the issuer with a JWKS, and Redis for a Redis store', () => {
     expect(() => parse({ AUTH_JWKS_URL: 'https://idp.example.org/jwks' })).toThrow(/AUTH_ISSUER/);
-    expect(parse({ AUTH_JWKS_URL: 'https://idp.example.org/jwks', AUTH_ISSUER: 'https://idp.example.org/' }).jwksUrl).toBe('https://idp.example.org/jwks');
+    expect(
+      parse({ AUTH_JWKS_URL: 'https://idp.example.org/jwks', AUTH_ISSUER: 'https://idp.example.org/' }).jwksUrl,
+    ).toBe('https://idp.example.org/jwks');
     expect(() => parse({ RATE_LIMIT_STORE: 'redis' }, 'test', '')).toThrow(/RATE_LIMIT_STORE/);
     expect(parse({}, 'test', '').rateLimitStore).toBe('auto');
   });

@@ -5,7 +5,18 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const claimName = z.string().regex(/^[A-Za-z0-9_:./-]{1,100}$/);
 /** Asymmetric algorithms only: `none` and the HMAC family (a shared secret) are never accepted. */
-export const ACCEPTABLE_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const ACCEPTABLE_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 
 /** Authentication, API keys and limits: read by the gateway only. */
 export const authEnvSchema = z.object({
@@ -15,7 +26,12 @@ export const authEnvSchema = z.object({
   AUTH_ALGORITHMS: z
     .string()
     .default('RS256,PS256,ES256,EdDSA')
-    .transform((value) => value.split(',').map((name) => name.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(ACCEPTABLE_ALGORITHMS)).min(1)),
   AUTH_CLOCK_TOLERANCE_S: int(0, 300).default(5),
   AUTH_JWKS_CACHE_MS: int(1000, 24 * 3_600_000).default(600_000),
@@ -54,13 +70,20 @@ export interface AuthConfig {
   rateLimit: { windowS: number; organisation: number; key: number; authFailures: number };
 }
 
-export function authConfigOf(env: z.infer<typeof authEnvSchema>, nodeEnv: string, redisUrl: string | undefined): AuthConfig {
+export function authConfigOf(
+  env: z.infer<typeof authEnvSchema>,
+  nodeEnv: string,
+  redisUrl: string | undefined,
+): AuthConfig {
   const devTokens = env.AUTH_DEV_TOKENS ?? nodeEnv === 'development';
   const problems: string[] = [];
-  if (devTokens && nodeEnv === 'production') problems.push('AUTH_DEV_TOKENS: development tokens are never trusted when NODE_ENV=production');
-  if (env.AUTH_JWKS_URL && !env.AUTH_ISSUER) problems.push('AUTH_ISSUER: required with AUTH_JWKS_URL (the issuer its tokens must name)');
+  if (devTokens && nodeEnv === 'production')
+    problems.push('AUTH_DEV_TOKENS: development tokens are never trusted when NODE_ENV=production');
+  if (env.AUTH_JWKS_URL && !env.AUTH_ISSUER)
+    problems.push('AUTH_ISSUER: required with AUTH_JWKS_URL (the issuer its tokens must name)');
   if (env.RATE_LIMIT_STORE === 'redis' && !redisUrl) problems.push('RATE_LIMIT_STORE: redis needs REDIS_URL');
-  if (env.API_KEY_DEFAULT_DAYS > env.API_KEY_MAX_DAYS) problems.push('API_KEY_DEFAULT_DAYS: must not exceed API_KEY_MAX_DAYS');
+  if (env.API_KEY_DEFAULT_DAYS > env.API_KEY_MAX_DAYS)
+    problems.push('API_KEY_DEFAULT_DAYS: must not exceed API_KEY_MAX_DAYS');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     jwksUrl: env.AUTH_JWKS_URL,

@@ -27,22 +27,32 @@ export class ApiDocs {
   }
 
   private async build(own: OpenAPIObject): Promise<OpenAPIObject> {
-    const fetched = await Promise.all(BACKEND_SERVICES.map(async (service) => ({ service, document: await this.fetchDocument(service) })));
+    const fetched = await Promise.all(
+      BACKEND_SERVICES.map(async (service) => ({ service, document: await this.fetchDocument(service) })),
+    );
     const answered = fetched.filter((entry): entry is ServiceDocument => entry.document !== null);
     const missing = fetched.filter((entry) => entry.document === null).map((entry) => entry.service);
     const merged = mergeOpenApi(own, answered);
     if (missing.length === 0) {
       this.complete = merged;
     } else {
-      this.logger.warn(`API docs without ${missing.join(', ')} (no answer from /docs-json); asking again on the next request`);
-      merged.info = { ...merged.info, description: `${merged.info.description ?? ''}\n\nNot yet included, as they did not answer: ${missing.join(', ')}.`.trim() };
+      this.logger.warn(
+        `API docs without ${missing.join(', ')} (no answer from /docs-json); asking again on the next request`,
+      );
+      merged.info = {
+        ...merged.info,
+        description:
+          `${merged.info.description ?? ''}\n\nNot yet included, as they did not answer: ${missing.join(', ')}.`.trim(),
+      };
     }
     return merged;
   }
 
   private async fetchDocument(service: BackendService): Promise<OpenAPIObject | null> {
     try {
-      const response = await fetch(`${this.config.serviceUrls[service]}/docs-json`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const response = await fetch(`${this.config.serviceUrls[service]}/docs-json`, {
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
       if (!response.ok) {
         await response.body?.cancel();
         return null;

@@ -2,21 +2,39 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { mergeOpenApi } from './merge-openapi';
 
 const ok = (schema?: string) => ({
-  responses: { 200: { description: '', ...(schema ? { content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } } : {}) } },
+  responses: {
+    200: {
+      description: '',
+      ...(schema ? { content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } } : {}),
+    },
+  },
 });
 
 const doc = (paths: OpenAPIObject['paths'], schemas: Record<string, unknown> = {}): OpenAPIObject =>
   ({ openapi: '3.0.0', info: { title: 'x', version: '1' }, paths, components: { schemas } }) as OpenAPIObject;
 
-const gateway = doc({ '/admin/dead-letters': { get: ok('DeadLetterListResponse') } }, { DeadLetterListResponse: { type: 'object' } });
+const gateway = doc(
+  { '/admin/dead-letters': { get: ok('DeadLetterListResponse') } },
+  { DeadLetterListResponse: { type: 'object' } },
+);
 
 describe('mergeOpenApi', () => {
   it('keeps the gateway routes and adds every service route the gateway sends to that service', () => {
     const merged = mergeOpenApi(gateway, [
-      { service: 'directory', document: doc({ '/organisations': { get: ok() }, '/organisations/{id}': { get: ok() }, '/areas': { get: ok() } }) },
+      {
+        service: 'directory',
+        document: doc({
+          '/organisations': { get: ok() },
+          '/organisations/{id}': { get: ok() },
+          '/areas': { get: ok() },
+        }),
+      },
       { service: 'needs', document: doc({ '/needs': { get: ok(), post: ok() }, '/needs/{id}': { get: ok() } }) },
       { service: 'feedback', document: doc({ '/supports/{supportId}/feedback': { get: ok(), post: ok() } }) },
-      { service: 'notifications', document: doc({ '/organisations/{id}/notifications/{notificationId}/read': { post: ok() } }) },
+      {
+        service: 'notifications',
+        document: doc({ '/organisations/{id}/notifications/{notificationId}/read': { post: ok() } }),
+      },
     ]);
     expect(Object.keys(merged.paths).sort()).toEqual([
       '/admin/dead-letters',
@@ -33,7 +51,15 @@ describe('mergeOpenApi', () => {
 
   it("leaves out a service's health paths and any path the gateway would send elsewhere", () => {
     const merged = mergeOpenApi(gateway, [
-      { service: 'needs', document: doc({ '/needs': { get: ok() }, '/health/ready': { get: ok() }, '/health/live': { get: ok() }, '/supports': { get: ok() } }) },
+      {
+        service: 'needs',
+        document: doc({
+          '/needs': { get: ok() },
+          '/health/ready': { get: ok() },
+          '/health/live': { get: ok() },
+          '/supports': { get: ok() },
+        }),
+      },
     ]);
     expect(Object.keys(merged.paths).sort()).toEqual(['/admin/dead-letters', '/needs']);
   });
@@ -41,12 +67,22 @@ describe('mergeOpenApi', () => {
   it('shares a schema that services define alike, and keeps apart one they define differently', () => {
     const page = { type: 'object', properties: { nextCursor: { type: 'string', nullable: true } } };
     const merged = mergeOpenApi(gateway, [
-      { service: 'needs', document: doc({ '/needs': { get: ok('Item') } }, { PageQuery: page, Item: { type: 'object', properties: { title: { type: 'string' } } } }) },
+      {
+        service: 'needs',
+        document: doc(
+          { '/needs': { get: ok('Item') } },
+          { PageQuery: page, Item: { type: 'object', properties: { title: { type: 'string' } } } },
+        ),
+      },
       {
         service: 'supports',
         document: doc(
           { '/supports': { get: ok('Item') }, '/supports/{id}': { get: ok('Wrapper') } },
-          { PageQuery: page, Item: { type: 'object', properties: { summary: { type: 'string' } } }, Wrapper: { $ref: '#/components/schemas/Item' } },
+          {
+            PageQuery: page,
+            Item: { type: 'object', properties: { summary: { type: 'string' } } },
+            Wrapper: { $ref: '#/components/schemas/Item' },
+          },
         ),
       },
     ]);
@@ -63,14 +99,17 @@ describe('mergeOpenApi', () => {
     const list = { type: 'array', items: { $ref: '#/components/schemas/Item' } };
     const merged = mergeOpenApi(gateway, [
       { service: 'needs', document: doc({ '/needs': { get: ok('List') } }, { List: list, Item: { type: 'string' } }) },
-      { service: 'supports', document: doc({ '/supports': { get: ok('List') } }, { List: list, Item: { type: 'integer' } }) },
+      {
+        service: 'supports',
+        document: doc({ '/supports': { get: ok('List') } }, { List: list, Item: { type: 'integer' } }),
+      },
     ]);
     const schemas = merged.components!.schemas as Record<string, unknown>;
     expect(schemas['supports.List']).toEqual({ type: 'array', items: { $ref: '#/components/schemas/supports.Item' } });
     expect(JSON.stringify(merged.paths['/supports'])).toContain('#/components/schemas/supports.List');
   });
 
-  it('documents a bearer token or an API key as required, and problem+json as every operation\'s default answer', () => {
+  it("documents a bearer token or an API key as required, and problem+json as every operation's default answer", () => {
     const merged = mergeOpenApi(gateway, [{ service: 'needs', document: doc({ '/needs': { post: ok() } }) }]);
     expect(merged.components!.securitySchemes).toEqual({
       bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }),

@@ -14,7 +14,8 @@ const PROBLEM_REF = '#/components/schemas/ProblemDetails';
 
 export const PROBLEM_DETAILS_SCHEMA = {
   type: 'object',
-  description: 'An RFC 9457 problem document (application/problem+json): the shape of every error, from the gateway or a service.',
+  description:
+    'An RFC 9457 problem document (application/problem+json): the shape of every error, from the gateway or a service.',
   required: ['type', 'title', 'status'],
   properties: {
     type: { type: 'string', example: 'about:blank' },
@@ -43,13 +44,13 @@ export const PROBLEM_DETAILS_SCHEMA = {
 export function mergeOpenApi(own: OpenAPIObject, services: readonly ServiceDocument[]): OpenAPIObject {
   const merged = structuredClone(own);
   merged.paths ??= {};
-  const components = ((merged.components ??= {}) as Components);
+  const components = (merged.components ??= {}) as Components;
   (components.schemas ??= {}).ProblemDetails = PROBLEM_DETAILS_SCHEMA;
   (components.securitySchemes ??= {}).bearer = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'A token from the organisation\'s identity provider (or, in development, from `npm run token`).',
+    description: "A token from the organisation's identity provider (or, in development, from `npm run token`).",
   };
   components.securitySchemes.apiKey = {
     type: 'apiKey',
@@ -83,7 +84,10 @@ export function mergeOpenApi(own: OpenAPIObject, services: readonly ServiceDocum
       const operation = (item as Record<string, { responses?: Record<string, unknown> }>)[method];
       if (!operation) continue;
       operation.responses ??= {};
-      operation.responses.default ??= { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } } };
+      operation.responses.default ??= {
+        description: 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: PROBLEM_REF } } },
+      };
     }
   }
   if (tags.size) merged.tags = [...tags.values()];
@@ -99,9 +103,13 @@ function routeOf(path: string): BackendService | undefined {
  * The components of `incoming` that must be renamed: those whose name is taken by something different,
  * and then, until nothing changes, those that refer to a renamed one (same text, different meaning).
  */
-function conflictingComponents(existing: Components, incoming: Components, service: BackendService): Map<string, string> {
+function conflictingComponents(
+  existing: Components,
+  incoming: Components,
+  service: BackendService,
+): Map<string, string> {
   const renames = new Map<string, string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [kind, entries] of Object.entries(incoming)) {
       for (const [name, value] of Object.entries(entries ?? {})) {
@@ -124,13 +132,18 @@ function refOf(kind: string, name: string): string {
 function refsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
   if (!value || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === '$ref' && typeof inner === 'string' ? [inner] : refsIn(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === '$ref' && typeof inner === 'string' ? [inner] : refsIn(inner),
+  );
 }
 
 function rewriteRefs(value: unknown, renames: Map<string, string>): unknown {
   if (Array.isArray(value)) return value.map((inner) => rewriteRefs(inner, renames));
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? (renames.get(inner) ?? inner) : rewriteRefs(inner, renames)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === '$ref' && typeof inner === 'string' ? (renames.get(inner) ?? inner) : rewriteRefs(inner, renames),
+    ]),
   );
 }

@@ -10,7 +10,9 @@ export function serveApiDocs(app: INestApplication): void {
       app,
       new DocumentBuilder()
         .setTitle('Styrkedjan API')
-        .setDescription('Every route of Styrkedjan, through its one public address. Errors are application/problem+json.')
+        .setDescription(
+          'Every route of Styrkedjan, through its one public address. Errors are application/problem+json.',
+        )
         .setVersion('1')
         .build(),
     );

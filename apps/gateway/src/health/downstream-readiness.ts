@@ -17,12 +17,12 @@ export class DownstreamReadiness implements OnModuleInit {
   onModuleInit(): void {
     for (const service of BACKEND_SERVICES) {
       this.readiness.register(service, async () => {
-        const response = await fetch(`${this.config.serviceUrls[service]}/health/ready`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }).catch(
-          (error: Error & { cause?: { code?: string } }) => {
-            // fetch says only "fetch failed"; the cause (ECONNREFUSED, ...) is what an operator needs.
-            throw new Error(error.cause?.code ?? error.message);
-          },
-        );
+        const response = await fetch(`${this.config.serviceUrls[service]}/health/ready`, {
+          signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+        }).catch((error: Error & { cause?: { code?: string } }) => {
+          // fetch says only "fetch failed"; the cause (ECONNREFUSED, ...) is what an operator needs.
+          throw new Error(error.cause?.code ?? error.message);
+        });
         await response.body?.cancel();
         if (!response.ok) throw new Error(`answered ${response.status}`);
       });

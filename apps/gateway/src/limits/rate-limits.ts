@@ -25,11 +25,26 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const { windowS, organisation, key, authFailures } = this.config.auth.rateLimit;
-    const store = this.config.auth.rateLimitStore === 'auto' ? (this.config.redisUrl ? 'redis' : 'postgres') : this.config.auth.rateLimitStore;
+    const store =
+      this.config.auth.rateLimitStore === 'auto'
+        ? this.config.redisUrl
+          ? 'redis'
+          : 'postgres'
+        : this.config.auth.rateLimitStore;
     if (store === 'redis' && this.config.redisUrl) {
       this.redis = new IORedis(this.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      const make = (keyPrefix: string, points: number) => new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${this.config.queuePrefix}:rl:${keyPrefix}`, points, duration: windowS });
-      [this.organisations, this.keys, this.failures] = [make('org', organisation), make('key', key), make('fail', authFailures)];
+      const make = (keyPrefix: string, points: number) =>
+        new RateLimiterRedis({
+          storeClient: this.redis,
+          keyPrefix: `${this.config.queuePrefix}:rl:${keyPrefix}`,
+          points,
+          duration: windowS,
+        });
+      [this.organisations, this.keys, this.failures] = [
+        make('org', organisation),
+        make('key', key),
+        make('fail', authFailures),
+      ];
     } else {
       // Every request of an organisation counts on one row, so each waited for the one before it to flush its
       // commit. A counter lost in a crash is harmless: these commits do not wait for the disk.
@@ -68,7 +83,9 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   async failed(ip: string): Promise<void> {
-    await this.failures.penalty(ip, 1).catch((error: Error) => this.logger.warn(`could not count a failed sign-in: ${error.message}`));
+    await this.failures
+      .penalty(ip, 1)
+      .catch((error: Error) => this.logger.warn(`could not count a failed sign-in: ${error.message}`));
   }
 
   private async take(limiter: RateLimiterAbstract, key: string, response: Response): Promise<void> {
@@ -85,13 +102,30 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
 function tooMany(state: RateLimiterRes, response: Response): ProblemException {
   const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
   response.setHeader('Retry-After', String(seconds));
-  return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'rate_limited', `Too many requests; try again in ${seconds} s.`);
+  return new ProblemException(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'rate_limited',
+    `Too many requests; try again in ${seconds} s.`,
+  );
 }
 
-function postgresLimiter(pool: Pool, keyPrefix: string, points: number, duration: number): Promise<RateLimiterPostgres> {
+function postgresLimiter(
+  pool: Pool,
+  keyPrefix: string,
+  points: number,
+  duration: number,
+): Promise<RateLimiterPostgres> {
   return new Promise((resolve, reject) => {
     const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-      { storeClient: pool, storeType: 'pool', schemaName: 'access', tableName: 'rate_limits', keyPrefix, points, duration },
+      {
+        storeClient: pool,
+        storeType: 'pool',
+        schemaName: 'access',
+        tableName: 'rate_limits',
+        keyPrefix,
+        points,
+        duration,
+      },
       (error?: Error) => (error ? reject(error) : resolve(limiter)),
     );
   });

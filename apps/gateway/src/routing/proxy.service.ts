@@ -75,7 +75,9 @@ export class ProxyService implements OnApplicationShutdown {
         else resolve();
       };
       const timer = setTimeout(() => {
-        this.logger.warn(`${service} gave no answer to ${request.method} ${request.originalUrl} within ${timeoutMs} ms`);
+        this.logger.warn(
+          `${service} gave no answer to ${request.method} ${request.originalUrl} within ${timeoutMs} ms`,
+        );
         settle(gatewayTimeout(service, timeoutMs));
         proxyRequest?.destroy();
       }, timeoutMs);
@@ -89,7 +91,8 @@ export class ProxyService implements OnApplicationShutdown {
         answered: (proxyResponse) => {
           answered = true;
           // The service refused on ownership the gateway could not see (another agency's support): a denial all the same.
-          if (proxyResponse.statusCode === 403) void this.securityLog.record('access.denied', request, { service, reason: 'refused_by_service' });
+          if (proxyResponse.statusCode === 403)
+            void this.securityLog.record('access.denied', request, { service, reason: 'refused_by_service' });
           settle();
           // A service that dies mid-body must not leave the client waiting for the rest.
           proxyResponse.once('close', () => {
@@ -103,12 +106,16 @@ export class ProxyService implements OnApplicationShutdown {
             return;
           }
           if (settled) return; // we gave up on it ourselves (timeout, client gone)
-          this.logger.warn(`${service} unreachable for ${request.method} ${request.originalUrl}: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+          this.logger.warn(
+            `${service} unreachable for ${request.method} ${request.originalUrl}: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
+          );
           settle(serviceUnavailable(service));
         },
       });
       response.once('close', () => settle());
-      void this.proxy(request, response, (error?: unknown) => settle(error instanceof Error ? error : serviceUnavailable(service)));
+      void this.proxy(request, response, (error?: unknown) =>
+        settle(error instanceof Error ? error : serviceUnavailable(service)),
+      );
     });
   }
 
@@ -134,9 +141,17 @@ export class ProxyService implements OnApplicationShutdown {
 }
 
 function serviceUnavailable(service: BackendService): ProblemException {
-  return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', `The ${service} service is unavailable; try again shortly.`);
+  return new ProblemException(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'service_unavailable',
+    `The ${service} service is unavailable; try again shortly.`,
+  );
 }
 
 function gatewayTimeout(service: BackendService, timeoutMs: number): ProblemException {
-  return new ProblemException(HttpStatus.GATEWAY_TIMEOUT, 'gateway_timeout', `The ${service} service did not answer within ${timeoutMs} ms.`);
+  return new ProblemException(
+    HttpStatus.GATEWAY_TIMEOUT,
+    'gateway_timeout',
+    `The ${service} service did not answer within ${timeoutMs} ms.`,
+  );
 }

@@ -56,6 +56,13 @@ describe('route table', () => {
   });
 
   it('knows each service behind the gateway once', () => {
-    expect([...BACKEND_SERVICES].sort()).toEqual(['directory', 'feedback', 'needs', 'notifications', 'pipeline', 'supports']);
+    expect([...BACKEND_SERVICES].sort()).toEqual([
+      'directory',
+      'feedback',
+      'needs',
+      'notifications',
+      'pipeline',
+      'supports',
+    ]);
   });
 });

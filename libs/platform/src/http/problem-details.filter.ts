@@ -17,7 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /** Express error middleware with the same output, for errors raised before Nest routes (the body parser). */
 export function problemErrorMiddleware(logger = new Logger('Problem')) {
-  return (error: unknown, request: Request, response: Response, _next: NextFunction) => sendProblem(error, request, response, logger);
+  return (error: unknown, request: Request, response: Response, _next: NextFunction) =>
+    sendProblem(error, request, response, logger);
 }
 
 function sendProblem(exception: unknown, request: Request, response: Response, logger: Logger): void {
@@ -34,12 +35,18 @@ function sendProblem(exception: unknown, request: Request, response: Response, l
 export function toProblem(exception: unknown, instance?: string): ProblemDocument {
   if (!(exception instanceof HttpException)) {
     const status = httpStatusOfForeignError(exception);
-    return { type: 'about:blank', title: titleOf(status), status, ...(status < 500 ? { detail: String((exception as Error).message) } : {}), instance };
+    return {
+      type: 'about:blank',
+      title: titleOf(status),
+      status,
+      ...(status < 500 ? { detail: String((exception as Error).message) } : {}),
+      instance,
+    };
   }
   const status = exception.getStatus();
   const body = exception.getResponse();
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : { detail: body };
-  const detail = typeof fields.detail === 'string' ? fields.detail : messageOf(fields.message) ?? exception.message;
+  const detail = typeof fields.detail === 'string' ? fields.detail : (messageOf(fields.message) ?? exception.message);
   return {
     type: 'about:blank',
     title: titleOf(status),
@@ -55,7 +62,9 @@ export function toProblem(exception: unknown, instance?: string): ProblemDocumen
 function httpStatusOfForeignError(exception: unknown): number {
   const status = (exception as { status?: unknown; type?: unknown })?.status;
   const fromBodyParser = typeof (exception as { type?: unknown })?.type === 'string';
-  return fromBodyParser && typeof status === 'number' && status >= 400 && status < 500 ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+  return fromBodyParser && typeof status === 'number' && status >= 400 && status < 500
+    ? status
+    : HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
 function messageOf(message: unknown): string | undefined {

@@ -31,5 +31,6 @@ export const invalidField = (field: string, message: string) =>
 export const notFound = (what: string, id: string) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `${what} ${id} does not exist`);
 export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
-export const unauthorized = (detail: string) => new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', detail);
+export const unauthorized = (detail: string) =>
+  new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', detail);
 export const conflict = (code: string, detail: string) => new ProblemException(HttpStatus.CONFLICT, code, detail);

@@ -64,7 +64,13 @@ export const Ctx = createParamDecorator((options: { acting?: boolean } | undefin
 function readPrincipal(request: Request): Principal | null {
   const organisationId = header(request, ACTOR_HEADERS.organisationId);
   const kind = header(request, ACTOR_HEADERS.organisationKind);
-  if (!organisationId || !UUID_PATTERN.test(organisationId) || !kind || !(ORGANISATION_KINDS as readonly string[]).includes(kind)) return null;
+  if (
+    !organisationId ||
+    !UUID_PATTERN.test(organisationId) ||
+    !kind ||
+    !(ORGANISATION_KINDS as readonly string[]).includes(kind)
+  )
+    return null;
   return {
     organisationId,
     organisationKind: kind as OrganisationKind,

@@ -9,7 +9,10 @@ describe('redact', () => {
     [`key stk_${'a'.repeat(32)}_${'b'.repeat(43)} used`, 'key stk_[redacted] used'],
     ['GET /needs?access_token=abc&limit=5', 'GET /needs?access_token=[redacted]&limit=5'],
     ['GET /x?api_key=s3cret', 'GET /x?api_key=[redacted]'],
-    ['person 19121212-1212 and 121212-1212 and 191212121212', 'person [redacted pin] and [redacted pin] and [redacted pin]'],
+    [
+      'person 19121212-1212 and 121212-1212 and 191212121212',
+      'person [redacted pin] and [redacted pin] and [redacted pin]',
+    ],
   ])('masks %s', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -28,7 +31,9 @@ describe('RedactingLogger', () => {
   it('writes messages and stack traces redacted', () => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-    const errors = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const errors = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((chunk) => (written.push(String(chunk)), true));
     try {
       const logger = new RedactingLogger();
       logger.log('GET /needs?access_token=abc');

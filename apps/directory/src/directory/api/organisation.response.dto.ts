@@ -9,15 +9,20 @@ class RegionRefResponse implements RegionRef {
 }
 
 export class OrganisationResponse implements OrganisationView {
-  @ApiProperty({ format: 'uuid', description: 'Derived from kind and code: the same on every installation' }) id: string;
-  @ApiProperty({ example: '1480', description: 'SCB code for regions and municipalities, a short code for others' }) code: string;
+  @ApiProperty({ format: 'uuid', description: 'Derived from kind and code: the same on every installation' })
+  id: string;
+  @ApiProperty({ example: '1480', description: 'SCB code for regions and municipalities, a short code for others' })
+  code: string;
   @ApiProperty({ example: 'Göteborg' }) name: string;
   @ApiProperty({ nullable: true, type: String }) nameEn: string | null;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
   @ApiProperty({ enum: SECTORS, isArray: true }) sectors: Sector[];
-  @ApiProperty({ nullable: true, type: String, example: '14', description: 'For regions and municipalities' }) countyCode: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'Västra', description: 'The sjukvårdsregion, for regions' }) healthcareRegion: string | null;
-  @ApiProperty({ nullable: true, type: RegionRefResponse, description: "A municipality's region" }) region: RegionRefResponse | null;
+  @ApiProperty({ nullable: true, type: String, example: '14', description: 'For regions and municipalities' })
+  countyCode: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Västra', description: 'The sjukvårdsregion, for regions' })
+  healthcareRegion: string | null;
+  @ApiProperty({ nullable: true, type: RegionRefResponse, description: "A municipality's region" })
+  region: RegionRefResponse | null;
 }
 
 export class OrganisationPageResponse {

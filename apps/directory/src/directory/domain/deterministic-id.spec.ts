@@ -26,6 +26,8 @@ describe('deterministic ids', () => {
 
   it('tells apart a municipality and a region with the same code', () => {
     expect(organisationIdOf('region', '09')).not.toBe(organisationIdOf('municipality', '09'));
-    expect(organisationIdOf('region', '09')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(organisationIdOf('region', '09')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

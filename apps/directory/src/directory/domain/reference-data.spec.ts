@@ -12,8 +12,20 @@ function rows(overrides: Partial<ReferenceRows> = {}): ReferenceRows {
       { code: '0980', name: 'Gotland', county_code: '09' },
     ],
     organisations: [
-      { code: 'SOS', name: 'Socialstyrelsen', name_en: 'National Board of Health and Welfare', kind: 'agency', sectors: 'social;health' },
-      { code: 'SKR', name: 'Sveriges Kommuner och Regioner', name_en: '', kind: 'association', sectors: 'health; education;health' },
+      {
+        code: 'SOS',
+        name: 'Socialstyrelsen',
+        name_en: 'National Board of Health and Welfare',
+        kind: 'agency',
+        sectors: 'social;health',
+      },
+      {
+        code: 'SKR',
+        name: 'Sveriges Kommuner och Regioner',
+        name_en: '',
+        kind: 'association',
+        sectors: 'health; education;health',
+      },
     ],
     areas: [{ code: 'health.primary-care', sector: 'health', name: 'Primärvård', name_en: 'Primary care' }],
     ...overrides,
@@ -52,8 +64,15 @@ describe('reference data to directory entries', () => {
 
   it('splits national sectors on ";" into a canonical list and treats an empty English name as none', () => {
     const { organisations } = toDirectoryReferenceData(rows());
-    expect(organisations.find((o) => o.code === 'SOS')).toMatchObject({ kind: 'agency', sectors: ['health', 'social'], countyCode: null });
-    expect(organisations.find((o) => o.code === 'SKR')).toMatchObject({ nameEn: null, sectors: ['health', 'education'] });
+    expect(organisations.find((o) => o.code === 'SOS')).toMatchObject({
+      kind: 'agency',
+      sectors: ['health', 'social'],
+      countyCode: null,
+    });
+    expect(organisations.find((o) => o.code === 'SKR')).toMatchObject({
+      nameEn: null,
+      sectors: ['health', 'education'],
+    });
   });
 
   it('maps areas', () => {
@@ -63,15 +82,44 @@ describe('reference data to directory entries', () => {
   });
 
   it.each([
-    ['a municipality in a county without a region', { municipalities: [{ code: '2584', name: 'Kiruna', county_code: '25' }] }, /municipalities.csv row 2: county '25' has no region/],
-    ['a municipality code outside its county', { municipalities: [{ code: '0180', name: 'Stockholm', county_code: '09' }] }, /does not start with its county code/],
-    ['an unknown kind', { organisations: [{ code: 'X', name: 'X', name_en: '', kind: 'company', sectors: 'health' }] }, /kind 'company' is not one of/],
-    ['a region in the national file', { organisations: [{ code: '01', name: 'X', name_en: '', kind: 'region', sectors: 'health' }] }, /belongs in regions.csv/],
-    ['an unknown sector', { organisations: [{ code: 'X', name: 'X', name_en: '', kind: 'agency', sectors: 'health;defence' }] }, /sector 'defence'/],
-    ['an empty name', { areas: [{ code: 'a', sector: 'health', name: ' ', name_en: '' }] }, /areas.csv row 2: name is empty/],
+    [
+      'a municipality in a county without a region',
+      { municipalities: [{ code: '2584', name: 'Kiruna', county_code: '25' }] },
+      /municipalities.csv row 2: county '25' has no region/,
+    ],
+    [
+      'a municipality code outside its county',
+      { municipalities: [{ code: '0180', name: 'Stockholm', county_code: '09' }] },
+      /does not start with its county code/,
+    ],
+    [
+      'an unknown kind',
+      { organisations: [{ code: 'X', name: 'X', name_en: '', kind: 'company', sectors: 'health' }] },
+      /kind 'company' is not one of/,
+    ],
+    [
+      'a region in the national file',
+      { organisations: [{ code: '01', name: 'X', name_en: '', kind: 'region', sectors: 'health' }] },
+      /belongs in regions.csv/,
+    ],
+    [
+      'an unknown sector',
+      { organisations: [{ code: 'X', name: 'X', name_en: '', kind: 'agency', sectors: 'health;defence' }] },
+      /sector 'defence'/,
+    ],
+    [
+      'an empty name',
+      { areas: [{ code: 'a', sector: 'health', name: ' ', name_en: '' }] },
+      /areas.csv row 2: name is empty/,
+    ],
     [
       'a repeated code',
-      { areas: [{ code: 'a', sector: 'health', name: 'A', name_en: '' }, { code: 'a', sector: 'social', name: 'B', name_en: '' }] },
+      {
+        areas: [
+          { code: 'a', sector: 'health', name: 'A', name_en: '' },
+          { code: 'a', sector: 'social', name: 'B', name_en: '' },
+        ],
+      },
       /areas.csv row 3: 'a' already appears on row 2/,
     ],
   ])('refuses %s', (_case, override, message) => {

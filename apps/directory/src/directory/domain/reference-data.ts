@@ -60,8 +60,16 @@ const GEOGRAPHIC_KINDS: readonly OrganisationKind[] = ['region', 'municipality']
 export function toDirectoryReferenceData(rows: ReferenceRows): DirectoryReferenceData {
   const regions = unique(toRegions(rows.regions), (region) => region.code, 'regions.csv');
   const regionIdByCounty = new Map(regions.map((region) => [region.code, region.id]));
-  const municipalities = unique(toMunicipalities(rows.municipalities, regionIdByCounty), (m) => m.code, 'municipalities.csv');
-  const national = unique(toNationalOrganisations(rows.organisations), (o) => `${o.kind}:${o.code}`, 'organizations.csv');
+  const municipalities = unique(
+    toMunicipalities(rows.municipalities, regionIdByCounty),
+    (m) => m.code,
+    'municipalities.csv',
+  );
+  const national = unique(
+    toNationalOrganisations(rows.organisations),
+    (o) => `${o.kind}:${o.code}`,
+    'organizations.csv',
+  );
   const areas = unique(toAreas(rows.areas), (area) => area.code, 'areas.csv');
   return { organisations: [...regions, ...municipalities, ...national], areas };
 }

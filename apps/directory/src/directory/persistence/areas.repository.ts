@@ -18,15 +18,25 @@ export class AreasRepository {
 
   async insertNew(manager: EntityManager, areas: readonly Area[]): Promise<void> {
     if (areas.length === 0) return;
-    await manager.insert(AreaEntity, areas.map((area) => ({ ...area, aggregateVersion: 1 })));
+    await manager.insert(
+      AreaEntity,
+      areas.map((area) => ({ ...area, aggregateVersion: 1 })),
+    );
   }
 
   /** Moves an area to its next version, refusing if someone else moved it since it was read. */
   async updateFrom(manager: EntityManager, area: Area, previousVersion: number): Promise<void> {
     const { code, ...fields } = area;
-    const result = await manager.update(AreaEntity, { code, aggregateVersion: previousVersion }, { ...fields, aggregateVersion: previousVersion + 1 });
+    const result = await manager.update(
+      AreaEntity,
+      { code, aggregateVersion: previousVersion },
+      { ...fields, aggregateVersion: previousVersion + 1 },
+    );
     if (result.affected !== 1) {
-      throw conflict('version_conflict', `Area ${code} changed while the directory was being seeded; run the seed again.`);
+      throw conflict(
+        'version_conflict',
+        `Area ${code} changed while the directory was being seeded; run the seed again.`,
+      );
     }
   }
 
@@ -37,7 +47,10 @@ export class AreasRepository {
 
   /** The whole vocabulary (a few dozen codes), so no pagination. */
   async list(sector?: Sector): Promise<AreaView[]> {
-    const areas = await this.dataSource.manager.find(AreaEntity, { where: sector ? { sector } : {}, order: { code: 'ASC' } });
+    const areas = await this.dataSource.manager.find(AreaEntity, {
+      where: sector ? { sector } : {},
+      order: { code: 'ASC' },
+    });
     return areas.map(toAreaView);
   }
 }

@@ -21,7 +21,10 @@ export interface OrganisationView {
   region: RegionRef | null;
 }
 
-export function toOrganisationView(organisation: OrganisationEntity, region: OrganisationEntity | null): OrganisationView {
+export function toOrganisationView(
+  organisation: OrganisationEntity,
+  region: OrganisationEntity | null,
+): OrganisationView {
   return {
     id: organisation.id,
     code: organisation.code,

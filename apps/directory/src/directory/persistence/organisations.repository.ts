@@ -36,7 +36,12 @@ export class OrganisationsRepository {
   }
 
   /** Moves an organisation to its next version, refusing if someone else moved it since it was read. */
-  async updateFrom(manager: EntityManager, organisation: Organisation, previousVersion: number, at: Date): Promise<void> {
+  async updateFrom(
+    manager: EntityManager,
+    organisation: Organisation,
+    previousVersion: number,
+    at: Date,
+  ): Promise<void> {
     const { id, ...fields } = organisation;
     const result = await manager.update(
       OrganisationEntity,
@@ -44,14 +49,19 @@ export class OrganisationsRepository {
       { ...fields, aggregateVersion: previousVersion + 1, updatedAt: at },
     );
     if (result.affected !== 1) {
-      throw conflict('version_conflict', `Organisation ${id} changed while the directory was being seeded; run the seed again.`);
+      throw conflict(
+        'version_conflict',
+        `Organisation ${id} changed while the directory was being seeded; run the seed again.`,
+      );
     }
   }
 
   async findView(id: string): Promise<OrganisationView | null> {
     const organisation = await this.dataSource.manager.findOneBy(OrganisationEntity, { id });
     if (!organisation) return null;
-    const region = organisation.regionId ? await this.dataSource.manager.findOneBy(OrganisationEntity, { id: organisation.regionId }) : null;
+    const region = organisation.regionId
+      ? await this.dataSource.manager.findOneBy(OrganisationEntity, { id: organisation.regionId })
+      : null;
     return toOrganisationView(organisation, region);
   }
 
@@ -69,7 +79,11 @@ export class OrganisationsRepository {
     if (filter.q) {
       const pattern = `%${escapeLike(filter.q)}%`;
       query.andWhere(
-        new Brackets((match) => match.where('organisation.name ILIKE :pattern', { pattern }).orWhere('organisation.code ILIKE :pattern', { pattern })),
+        new Brackets((match) =>
+          match
+            .where('organisation.name ILIKE :pattern', { pattern })
+            .orWhere('organisation.code ILIKE :pattern', { pattern }),
+        ),
       );
     }
     const after = decodeOrganisationCursor(filter.cursor);
@@ -82,12 +96,18 @@ export class OrganisationsRepository {
     }
     const organisations = await query.getMany();
     const regionIds = [...new Set(organisations.map((o) => o.regionId).filter((id): id is string => id !== null))];
-    const regions = regionIds.length ? await this.dataSource.manager.findBy(OrganisationEntity, { id: In(regionIds) }) : [];
+    const regions = regionIds.length
+      ? await this.dataSource.manager.findBy(OrganisationEntity, { id: In(regionIds) })
+      : [];
     const regionById = new Map(regions.map((region) => [region.id, region]));
     return toPage(
       organisations,
       filter.limit,
-      (organisation) => toOrganisationView(organisation, organisation.regionId ? regionById.get(organisation.regionId) ?? null : null),
+      (organisation) =>
+        toOrganisationView(
+          organisation,
+          organisation.regionId ? (regionById.get(organisation.regionId) ?? null) : null,
+        ),
       (organisation) => [organisation.kind, organisation.name, organisation.id],
     );
   }

@@ -29,11 +29,19 @@ export class FeedbackController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: FeedbackResponse })
   @ApiBadRequestResponse({ description: 'A field is invalid' })
-  @ApiForbiddenResponse({ description: 'Only municipalities, regions, professions and patient organisations give feedback' })
+  @ApiForbiddenResponse({
+    description: 'Only municipalities, regions, professions and patient organisations give feedback',
+  })
   @ApiNotFoundResponse({ description: 'No such support' })
   @ApiConflictResponse({ description: 'The support is still a draft (code illegal_transition)' })
-  give(@Ctx({ acting: true }) context: ActingContext, @Param('id', new ParseUUIDPipe()) supportId: string, @Body() body: GiveFeedbackRequest) {
-    return this.commands.execute(new GiveFeedbackCommand(context, supportId, body.usefulness, body.applicationStatus, body.comment ?? ''));
+  give(
+    @Ctx({ acting: true }) context: ActingContext,
+    @Param('id', new ParseUUIDPipe()) supportId: string,
+    @Body() body: GiveFeedbackRequest,
+  ) {
+    return this.commands.execute(
+      new GiveFeedbackCommand(context, supportId, body.usefulness, body.applicationStatus, body.comment ?? ''),
+    );
   }
 
   @Get()

@@ -22,7 +22,8 @@ class ApplicationStatusCounts implements Record<ApplicationStatus, number> {
 
 class FeedbackSummaryResponse implements FeedbackSummary {
   @ApiProperty({ description: 'All feedback on the support, not only this page' }) count: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean usefulness to two decimals; null without feedback' }) averageUsefulness: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean usefulness to two decimals; null without feedback' })
+  averageUsefulness: number | null;
   @ApiProperty({ type: ApplicationStatusCounts }) byApplicationStatus: ApplicationStatusCounts;
 }
 

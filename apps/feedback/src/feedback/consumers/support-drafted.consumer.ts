@@ -11,6 +11,12 @@ export class SupportDraftedConsumer implements ConsumesEvent<'support.drafted'> 
 
   async handle(event: EventOf<'support.drafted'>, tx: Transaction): Promise<void> {
     const { supportId, leadAgencyId, title } = event.payload;
-    await this.knownSupports.apply(tx.manager, { supportId, leadAgencyId, title, status: 'draft', aggregateVersion: event.aggregate.version });
+    await this.knownSupports.apply(tx.manager, {
+      supportId,
+      leadAgencyId,
+      title,
+      status: 'draft',
+      aggregateVersion: event.aggregate.version,
+    });
   }
 }

@@ -11,6 +11,12 @@ export class SupportPublishedConsumer implements ConsumesEvent<'support.publishe
 
   async handle(event: EventOf<'support.published'>, tx: Transaction): Promise<void> {
     const { supportId, leadAgencyId, title } = event.payload;
-    await this.knownSupports.apply(tx.manager, { supportId, leadAgencyId, title, status: 'published', aggregateVersion: event.aggregate.version });
+    await this.knownSupports.apply(tx.manager, {
+      supportId,
+      leadAgencyId,
+      title,
+      status: 'published',
+      aggregateVersion: event.aggregate.version,
+    });
   }
 }

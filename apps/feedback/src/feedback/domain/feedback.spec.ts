@@ -1,5 +1,13 @@
 import type { OrganisationKind } from '@styrkedjan/contracts';
-import { FeedbackInput, giveFeedback, InvalidFeedback, mayGiveFeedback, NotPermitted, summariseFeedback, SupportNotPublished } from './feedback';
+import {
+  FeedbackInput,
+  giveFeedback,
+  InvalidFeedback,
+  mayGiveFeedback,
+  NotPermitted,
+  summariseFeedback,
+  SupportNotPublished,
+} from './feedback';
 import { KnownSupport } from './known-support';
 
 const STOCKHOLM = '0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e';
@@ -30,7 +38,9 @@ describe('feedback rules', () => {
     }
     for (const kind of ['agency', 'government', 'association'] as OrganisationKind[]) {
       expect(mayGiveFeedback(kind)).toBe(false);
-      expect(() => giveFeedback(published, input({ giver: { organisationId: STOCKHOLM, organisationKind: kind } }))).toThrow(NotPermitted);
+      expect(() =>
+        giveFeedback(published, input({ giver: { organisationId: STOCKHOLM, organisationKind: kind } })),
+      ).toThrow(NotPermitted);
     }
   });
 
@@ -47,7 +57,9 @@ describe('feedback rules', () => {
   });
 
   it('refuses feedback on a draft, which nobody can have applied yet', () => {
-    expect(() => giveFeedback({ ...published, status: 'draft', aggregateVersion: 1 }, input())).toThrow(SupportNotPublished);
+    expect(() => giveFeedback({ ...published, status: 'draft', aggregateVersion: 1 }, input())).toThrow(
+      SupportNotPublished,
+    );
   });
 
   it('refuses the giver before saying anything about the support', () => {
@@ -57,13 +69,15 @@ describe('feedback rules', () => {
 
   it('keeps usefulness on the 1 to 5 scale and the comment within 5000 characters', () => {
     for (const usefulness of [0, 6, 2.5]) {
-      expect(() => giveFeedback(published, input({ usefulness }))).toThrow(expect.objectContaining({ field: 'usefulness' }));
+      expect(() => giveFeedback(published, input({ usefulness }))).toThrow(
+        expect.objectContaining({ field: 'usefulness' }),
+      );
     }
     expect(() => giveFeedback(published, input({ comment: 'x'.repeat(5001) }))).toThrow(InvalidFeedback);
     expect(giveFeedback(published, input({ usefulness: 1, comment: 'x'.repeat(5000) })).usefulness).toBe(1);
   });
 
-  it('summarises a support\'s feedback with every application status counted, zeros included', () => {
+  it("summarises a support's feedback with every application status counted, zeros included", () => {
     expect(summariseFeedback([])).toEqual({
       count: 0,
       averageUsefulness: null,
@@ -74,6 +88,10 @@ describe('feedback rules', () => {
         { applicationStatus: 'applied', count: 2, usefulnessSum: 9 },
         { applicationStatus: 'lacks_capacity', count: 1, usefulnessSum: 2 },
       ]),
-    ).toEqual({ count: 3, averageUsefulness: 3.67, byApplicationStatus: { applied: 2, planned: 0, not_applicable: 0, lacks_capacity: 1 } });
+    ).toEqual({
+      count: 3,
+      averageUsefulness: 3.67,
+      byApplicationStatus: { applied: 2, planned: 0, not_applicable: 0, lacks_capacity: 1 },
+    });
   });
 });

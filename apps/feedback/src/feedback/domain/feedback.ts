@@ -2,7 +2,12 @@ import { APPLICATION_STATUSES, ApplicationStatus, OrganisationKind } from '@styr
 import type { KnownSupport } from './known-support';
 
 /** The organisations that put supports into practice, or speak for those who meet them, and can say how they work. */
-export const FEEDBACK_GIVER_KINDS: readonly OrganisationKind[] = ['municipality', 'region', 'profession', 'patient_organisation'];
+export const FEEDBACK_GIVER_KINDS: readonly OrganisationKind[] = [
+  'municipality',
+  'region',
+  'profession',
+  'patient_organisation',
+];
 
 export const MIN_USEFULNESS = 1;
 export const MAX_USEFULNESS = 5;
@@ -105,7 +110,10 @@ export interface FeedbackGroup {
 }
 
 export function summariseFeedback(groups: readonly FeedbackGroup[]): FeedbackSummary {
-  const byApplicationStatus = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<ApplicationStatus, number>;
+  const byApplicationStatus = Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, 0])) as Record<
+    ApplicationStatus,
+    number
+  >;
   let count = 0;
   let usefulnessSum = 0;
   for (const group of groups) {
@@ -113,5 +121,9 @@ export function summariseFeedback(groups: readonly FeedbackGroup[]): FeedbackSum
     count += group.count;
     usefulnessSum += group.usefulnessSum;
   }
-  return { count, averageUsefulness: count ? Math.round((usefulnessSum / count) * 100) / 100 : null, byApplicationStatus };
+  return {
+    count,
+    averageUsefulness: count ? Math.round((usefulnessSum / count) * 100) / 100 : null,
+    byApplicationStatus,
+  };
 }

@@ -19,6 +19,7 @@ export interface KnownSupport {
 export function mergeKnownSupport(current: KnownSupport | null, incoming: KnownSupport): KnownSupport {
   if (!current) return { ...incoming };
   const newer = incoming.aggregateVersion > current.aggregateVersion ? incoming : current;
-  const status: KnownSupportStatus = current.status === 'published' || incoming.status === 'published' ? 'published' : 'draft';
+  const status: KnownSupportStatus =
+    current.status === 'published' || incoming.status === 'published' ? 'published' : 'draft';
   return { ...newer, status };
 }

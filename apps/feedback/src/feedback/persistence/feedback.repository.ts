@@ -29,20 +29,26 @@ export class FeedbackRepository {
       .addOrderBy('feedback.id', 'DESC')
       .limit(filter.limit + 1);
     const after = decodeTimeIdCursor(filter.cursor);
-    if (after) query.andWhere('(feedback.receivedAt, feedback.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
+    if (after)
+      query.andWhere('(feedback.receivedAt, feedback.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
     const rows = await query.getMany();
     return toPage(rows, filter.limit, toFeedbackView, (row) => [row.receivedAt.toISOString(), row.id]);
   }
 
   /** Counted in the database, so the summary costs one index range scan however many pages there are. */
   async summary(supportId: string): Promise<FeedbackSummary> {
-    const groups: { application_status: ApplicationStatus; count: number; usefulness_sum: number }[] = await this.dataSource.query(
-      `SELECT application_status, count(*)::int AS count, sum(usefulness)::int AS usefulness_sum
+    const groups: { application_status: ApplicationStatus; count: number; usefulness_sum: number }[] =
+      await this.dataSource.query(
+        `SELECT application_status, count(*)::int AS count, sum(usefulness)::int AS usefulness_sum
        FROM feedback WHERE support_id = $1 GROUP BY application_status`,
-      [supportId],
-    );
+        [supportId],
+      );
     return summariseFeedback(
-      groups.map((group) => ({ applicationStatus: group.application_status, count: group.count, usefulnessSum: group.usefulness_sum })),
+      groups.map((group) => ({
+        applicationStatus: group.application_status,
+        count: group.count,
+        usefulnessSum: group.usefulness_sum,
+      })),
     );
   }
 }

@@ -23,12 +23,20 @@ export class KnownSupportsRepository {
       [incoming.supportId, incoming.leadAgencyId, incoming.title, incoming.status, incoming.aggregateVersion],
     );
     if (inserted.length) return;
-    const current = await manager.findOne(KnownSupportEntity, { where: { supportId: incoming.supportId }, lock: { mode: 'pessimistic_write' } });
+    const current = await manager.findOne(KnownSupportEntity, {
+      where: { supportId: incoming.supportId },
+      lock: { mode: 'pessimistic_write' },
+    });
     const merged = mergeKnownSupport(current, incoming);
     await manager.update(
       KnownSupportEntity,
       { supportId: incoming.supportId },
-      { leadAgencyId: merged.leadAgencyId, title: merged.title, status: merged.status, aggregateVersion: merged.aggregateVersion },
+      {
+        leadAgencyId: merged.leadAgencyId,
+        title: merged.title,
+        status: merged.status,
+        aggregateVersion: merged.aggregateVersion,
+      },
     );
   }
 }

@@ -10,7 +10,8 @@ export class DeadLetterResponse implements DeadLetter {
   @ApiProperty() attemptsMade: number;
   @ApiProperty({ description: 'The error of the last attempt' }) failedReason: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) failedAt: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event envelope as it was delivered' }) event: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event envelope as it was delivered' })
+  event: unknown;
 }
 
 export class DeadLetterListResponse {
@@ -18,5 +19,6 @@ export class DeadLetterListResponse {
 }
 
 export class RetriedDeadLetterResponse {
-  @ApiProperty({ type: DeadLetterResponse, description: 'The dead letter as it was before it went back on its queue' }) retried: DeadLetterResponse;
+  @ApiProperty({ type: DeadLetterResponse, description: 'The dead letter as it was before it went back on its queue' })
+  retried: DeadLetterResponse;
 }

@@ -9,7 +9,8 @@ export class ApiKeyResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'The user who issued it' }) createdBy: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Updated at most once a minute' }) lastUsedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Updated at most once a minute' })
+  lastUsedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: string | null;
 
   static of(key: StoredApiKey): ApiKeyResponse {
@@ -29,7 +30,8 @@ export class ApiKeyResponse {
 }
 
 export class IssuedApiKeyResponse extends ApiKeyResponse {
-  @ApiProperty({ description: 'The key itself, shown this once: only its hash is kept. Send it as X-Api-Key.' }) key: string;
+  @ApiProperty({ description: 'The key itself, shown this once: only its hash is kept. Send it as X-Api-Key.' })
+  key: string;
 }
 
 export class ApiKeyListResponse {

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { rolesFor } from '@styrkedjan/access';
@@ -34,7 +47,9 @@ export class ApiKeysController {
       throw invalidField('role', `${body.role} cannot be held in an organisation of kind ${caller.organisationKind}`);
     }
     const now = new Date();
-    const expiresAt = body.expiresAt ? new Date(body.expiresAt) : new Date(now.getTime() + this.config.auth.apiKeyDefaultDays * DAY_MS);
+    const expiresAt = body.expiresAt
+      ? new Date(body.expiresAt)
+      : new Date(now.getTime() + this.config.auth.apiKeyDefaultDays * DAY_MS);
     if (expiresAt.getTime() <= now.getTime()) throw invalidField('expiresAt', 'must be in the future');
     if (expiresAt.getTime() > now.getTime() + this.config.auth.apiKeyMaxDays * DAY_MS) {
       throw invalidField('expiresAt', `must be within ${this.config.auth.apiKeyMaxDays} days`);
@@ -52,7 +67,11 @@ export class ApiKeysController {
       revokedAt: null,
     };
     await this.keys.insert(stored, hash);
-    await this.securityLog.record('api_key.issued', request, { apiKeyId: id, role: body.role, expiresAt: expiresAt.toISOString() });
+    await this.securityLog.record('api_key.issued', request, {
+      apiKeyId: id,
+      role: body.role,
+      expiresAt: expiresAt.toISOString(),
+    });
     return { ...ApiKeyResponse.of(stored), key };
   }
 

@@ -4,17 +4,26 @@ import { ROLES, Role } from '@styrkedjan/access';
 
 /** Issues a key for the caller's own organisation: the organisation comes from the token, never from the body. */
 export class IssueApiKeyRequest {
-  @ApiProperty({ description: 'What the key is for, to recognise it in the list', example: 'Ärendesystem, import av behov' })
+  @ApiProperty({
+    description: 'What the key is for, to recognise it in the list',
+    example: 'Ärendesystem, import av behov',
+  })
   @IsString()
   @Length(1, 100)
   @Matches(/\S/, { message: 'name must not be blank' })
   name: string;
 
-  @ApiProperty({ enum: ROLES.filter((role) => role !== 'admin'), description: 'The role the key acts in; it must fit the organisation, and is never admin' })
+  @ApiProperty({
+    enum: ROLES.filter((role) => role !== 'admin'),
+    description: 'The role the key acts in; it must fit the organisation, and is never admin',
+  })
   @IsIn(ROLES.filter((role) => role !== 'admin'))
   role: Exclude<Role, 'admin'>;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working; default API_KEY_DEFAULT_DAYS from now, at most API_KEY_MAX_DAYS' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the key stops working; default API_KEY_DEFAULT_DAYS from now, at most API_KEY_MAX_DAYS',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   expiresAt?: string;

@@ -12,14 +12,30 @@ describe('API keys', () => {
   });
 
   it('refuse anything not shaped like a key', () => {
-    for (const bad of ['', 'stk_', 'stk_abc_def', `stk_${'g'.repeat(32)}_${'a'.repeat(43)}`, `Bearer stk_${'a'.repeat(32)}_${'a'.repeat(43)}`]) {
+    for (const bad of [
+      '',
+      'stk_',
+      'stk_abc_def',
+      `stk_${'g'.repeat(32)}_${'a'.repeat(43)}`,
+      `Bearer stk_${'a'.repeat(32)}_${'a'.repeat(43)}`,
+    ]) {
       expect(apiKeyIdOf(bad)).toBeNull();
     }
   });
 
   it('stop working when revoked or expired', () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    const key = { id: 'x', organisationId: 'o', name: 'n', role: 'municipality', createdAt: now, createdBy: null, expiresAt: new Date('2030-02-01T00:00:00Z'), lastUsedAt: null, revokedAt: null };
+    const key = {
+      id: 'x',
+      organisationId: 'o',
+      name: 'n',
+      role: 'municipality',
+      createdAt: now,
+      createdBy: null,
+      expiresAt: new Date('2030-02-01T00:00:00Z'),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
     expect(unusableBecause(key, now)).toBeNull();
     expect(unusableBecause({ ...key, expiresAt: now }, now)).toBe('expired');
     expect(unusableBecause({ ...key, revokedAt: now }, now)).toBe('revoked');

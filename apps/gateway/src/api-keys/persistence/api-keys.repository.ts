@@ -18,7 +18,10 @@ export class ApiKeysRepository {
 
   /** The key and its hash, for authenticating a request. */
   async findForAuthentication(id: string): Promise<{ key: StoredApiKey; hash: Buffer } | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`SELECT ${COLUMNS}, secret_hash FROM api_keys WHERE id = $1`, [id]);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, secret_hash FROM api_keys WHERE id = $1`,
+      [id],
+    );
     return rows.length ? { key: toKey(rows[0]), hash: rows[0].secret_hash as Buffer } : null;
   }
 
@@ -37,7 +40,12 @@ export class ApiKeysRepository {
        ORDER BY created_at DESC, id DESC LIMIT $2`,
       before ? [organisationId, limit + 1, before.at, before.id] : [organisationId, limit + 1],
     );
-    return toPage(rows.map(toKey), limit, (key) => key, (key) => [key.createdAt.toISOString(), key.id]);
+    return toPage(
+      rows.map(toKey),
+      limit,
+      (key) => key,
+      (key) => [key.createdAt.toISOString(), key.id],
+    );
   }
 
   /** Revokes a key of the organisation; null when it has no such key (another's key is not found either). */

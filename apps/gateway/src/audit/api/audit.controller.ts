@@ -14,10 +14,22 @@ export class AuditController {
 
   @Get()
   @Requires('audit.read')
-  @ApiOperation({ summary: 'Security events, newest first: refused credentials, denied actions, API keys issued and revoked' })
+  @ApiOperation({
+    summary: 'Security events, newest first: refused credentials, denied actions, API keys issued and revoked',
+  })
   @ApiOkResponse({ type: AuditListResponse })
   async list(@Query() query: ListAuditQuery): Promise<AuditListResponse> {
-    const rows = await this.log.list({ type: query.type, organisationId: query.organisationId, before: decodeTimeIdCursor(query.cursor), limit: query.limit });
-    return toPage(rows, query.limit, (row) => row, (row) => [row.occurredAt, row.id]);
+    const rows = await this.log.list({
+      type: query.type,
+      organisationId: query.organisationId,
+      before: decodeTimeIdCursor(query.cursor),
+      limit: query.limit,
+    });
+    return toPage(
+      rows,
+      query.limit,
+      (row) => row,
+      (row) => [row.occurredAt, row.id],
+    );
   }
 }

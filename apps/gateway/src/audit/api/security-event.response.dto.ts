@@ -11,11 +11,18 @@ export class SecurityEventResponse implements SecurityEvent {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SECURITY_EVENT_TYPES }) type: SecurityEventType;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ type: SecurityActorResponse, description: 'As far as it was established (nothing for a refused credential)' }) actor: SecurityActorResponse;
+  @ApiProperty({
+    type: SecurityActorResponse,
+    description: 'As far as it was established (nothing for a refused credential)',
+  })
+  actor: SecurityActorResponse;
   @ApiProperty({ nullable: true, type: String }) ip: string | null;
   @ApiProperty({ example: 'POST /needs' }) request: string;
   @ApiProperty({ nullable: true, type: String }) correlationId: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { reason: 'token_expired' } }) detail: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { reason: 'token_expired' } }) detail: Record<
+    string,
+    unknown
+  >;
 }
 
 export class AuditListResponse {

@@ -68,7 +68,8 @@ export class SecurityLog {
     const param = (value: unknown) => `$${params.push(value)}`;
     if (filter.type) where.push(`type = ${param(filter.type)}`);
     if (filter.organisationId) where.push(`organisation_id = ${param(filter.organisationId)}`);
-    if (filter.before) where.push(`(occurred_at, id) < (${param(filter.before.at)}::timestamptz, ${param(filter.before.id)}::uuid)`);
+    if (filter.before)
+      where.push(`(occurred_at, id) < (${param(filter.before.at)}::timestamptz, ${param(filter.before.id)}::uuid)`);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT * FROM security_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY occurred_at DESC, id DESC LIMIT ${param(filter.limit + 1)}`,
@@ -78,7 +79,11 @@ export class SecurityLog {
       id: row.id as string,
       type: row.type as SecurityEventType,
       occurredAt: (row.occurred_at as Date).toISOString(),
-      actor: { organisationId: row.organisation_id as string | null, userId: row.user_id as string | null, method: row.method as string | null },
+      actor: {
+        organisationId: row.organisation_id as string | null,
+        userId: row.user_id as string | null,
+        method: row.method as string | null,
+      },
       ip: row.ip as string | null,
       request: row.request as string,
       correlationId: row.correlation_id as string | null,

@@ -21,7 +21,9 @@ export class NeedsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: NeedResponse })
   identify(@Ctx({ acting: true }) context: ActingContext, @Body() body: IdentifyNeedRequest) {
-    return this.commands.execute(new IdentifyNeedCommand(context, body.title, body.description, body.areaCode, body.targetGroup));
+    return this.commands.execute(
+      new IdentifyNeedCommand(context, body.title, body.description, body.areaCode, body.targetGroup),
+    );
   }
 
   @Get()

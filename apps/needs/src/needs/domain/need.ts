@@ -1,7 +1,12 @@
 import type { OrganisationKind } from '@styrkedjan/contracts';
 
 /** The kinds of organisation that meet needs in their own work and may register them. */
-export const NEED_OWNER_KINDS: readonly OrganisationKind[] = ['municipality', 'region', 'profession', 'patient_organisation'];
+export const NEED_OWNER_KINDS: readonly OrganisationKind[] = [
+  'municipality',
+  'region',
+  'profession',
+  'patient_organisation',
+];
 
 export function mayIdentifyNeed(kind: OrganisationKind): boolean {
   return NEED_OWNER_KINDS.includes(kind);

@@ -14,7 +14,13 @@ export interface NeedView {
   targetGroup: string;
   stage: NeedStage;
   identifiedAt: string;
-  addressedBy: { supportId: string; title: string; status: SupportStatus; draftedAt: string | null; publishedAt: string | null }[];
+  addressedBy: {
+    supportId: string;
+    title: string;
+    status: SupportStatus;
+    draftedAt: string | null;
+    publishedAt: string | null;
+  }[];
 }
 
 export function toNeedView(need: NeedEntity, supports: NeedSupportEntity[]): NeedView {

@@ -25,7 +25,10 @@ export class NeedsRepository {
   async findView(id: string): Promise<NeedView | null> {
     const need = await this.dataSource.manager.findOneBy(NeedEntity, { id });
     if (!need) return null;
-    const supports = await this.dataSource.manager.find(NeedSupportEntity, { where: { needId: id }, order: { draftedAt: 'ASC' } });
+    const supports = await this.dataSource.manager.find(NeedSupportEntity, {
+      where: { needId: id },
+      order: { draftedAt: 'ASC' },
+    });
     return toNeedView(need, supports);
   }
 
@@ -37,18 +40,26 @@ export class NeedsRepository {
       .addOrderBy('need.id', 'DESC')
       .limit(filter.limit + 1);
     if (filter.areaCode) query.andWhere('need.areaCode = :areaCode', { areaCode: filter.areaCode });
-    if (filter.organisationId) query.andWhere('need.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId)
+      query.andWhere('need.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.stage) query.andWhere('need.stage = :stage', { stage: filter.stage });
     const after = decodeTimeIdCursor(filter.cursor);
     if (after) query.andWhere('(need.identifiedAt, need.id) < (:at, :id)', after);
     const needs = await query.getMany();
     const supports = needs.length
-      ? await this.dataSource.manager.find(NeedSupportEntity, { where: { needId: In(needs.map((n) => n.id)) }, order: { draftedAt: 'ASC' } })
+      ? await this.dataSource.manager.find(NeedSupportEntity, {
+          where: { needId: In(needs.map((n) => n.id)) },
+          order: { draftedAt: 'ASC' },
+        })
       : [];
     return toPage(
       needs,
       filter.limit,
-      (need) => toNeedView(need, supports.filter((s) => s.needId === need.id)),
+      (need) =>
+        toNeedView(
+          need,
+          supports.filter((s) => s.needId === need.id),
+        ),
       (need) => [need.identifiedAt.toISOString(), need.id],
     );
   }
@@ -65,7 +76,14 @@ export class NeedsRepository {
     await manager.findOne(NeedEntity, { where: { id: link.needId }, lock: { mode: 'pessimistic_write' } });
     const existing = await manager.findOneBy(NeedSupportEntity, { needId: link.needId, supportId: link.supportId });
     const at = new Date(link.at);
-    const row = existing ?? Object.assign(new NeedSupportEntity(), { needId: link.needId, supportId: link.supportId, draftedAt: null, publishedAt: null });
+    const row =
+      existing ??
+      Object.assign(new NeedSupportEntity(), {
+        needId: link.needId,
+        supportId: link.supportId,
+        draftedAt: null,
+        publishedAt: null,
+      });
     row.title = link.title;
     row.status = laterStatus(existing?.status, link.status);
     if (link.status === 'drafted') row.draftedAt = row.draftedAt ?? at;

@@ -30,7 +30,9 @@ export class Notifications1763856000500 implements MigrationInterface {
       )`);
     // An inbox page newest first, and the unread page and unread count from a small partial index.
     await runner.query('CREATE INDEX notifications_inbox ON notifications (organisation_id, created_at DESC, id DESC)');
-    await runner.query('CREATE INDEX notifications_unread ON notifications (organisation_id, created_at DESC, id DESC) WHERE read_at IS NULL');
+    await runner.query(
+      'CREATE INDEX notifications_unread ON notifications (organisation_id, created_at DESC, id DESC) WHERE read_at IS NULL',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOTIFICATION_REASONS, NOTIFYING_EVENT_TYPES, NotificationReason, NotificationSubject, NotifyingEventType } from '../domain/notification';
+import {
+  NOTIFICATION_REASONS,
+  NOTIFYING_EVENT_TYPES,
+  NotificationReason,
+  NotificationSubject,
+  NotifyingEventType,
+} from '../domain/notification';
 import { InboxView, NotificationView } from '../persistence/notification.view';
 
 class NotificationSubjectResponse implements NotificationSubject {
@@ -13,7 +19,8 @@ export class NotificationResponse implements NotificationView {
   @ApiProperty({ enum: NOTIFYING_EVENT_TYPES, description: 'The event that caused it' }) type: NotifyingEventType;
   @ApiProperty({ enum: NOTIFICATION_REASONS, isArray: true }) reasons: NotificationReason[];
   @ApiProperty() title: string;
-  @ApiProperty({ example: 'Socialstyrelsen published "Vårdprogram för depression" in area health.primary-care' }) message: string;
+  @ApiProperty({ example: 'Socialstyrelsen published "Vårdprogram för depression" in area health.primary-care' })
+  message: string;
   @ApiProperty({ type: NotificationSubjectResponse }) subject: NotificationSubjectResponse;
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ format: 'date-time', description: 'When the event happened' }) createdAt: string;

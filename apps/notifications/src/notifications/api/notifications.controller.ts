@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ActingContext, Ctx } from '@styrkedjan/platform';
 import { MarkAllNotificationsReadCommand } from '../commands/mark-all-notifications-read/mark-all-notifications-read.command';
 import { MarkNotificationReadCommand } from '../commands/mark-notification-read/mark-notification-read.command';
@@ -21,9 +27,18 @@ export class NotificationsController {
   @Get()
   @ApiOkResponse({ type: InboxResponse })
   @ApiBadRequestResponse({ description: 'unread is not true or false, or the cursor is not one this list returned' })
-  list(@Ctx({ acting: true }) context: ActingContext, @Param('id', new ParseUUIDPipe()) organisationId: string, @Query() query: ListNotificationsQueryParams) {
+  list(
+    @Ctx({ acting: true }) context: ActingContext,
+    @Param('id', new ParseUUIDPipe()) organisationId: string,
+    @Query() query: ListNotificationsQueryParams,
+  ) {
     return this.queries.execute(
-      new ListNotificationsQuery(context, { organisationId, unread: readStateFilter(query.unread), limit: query.limit, cursor: query.cursor }),
+      new ListNotificationsQuery(context, {
+        organisationId,
+        unread: readStateFilter(query.unread),
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
     );
   }
 

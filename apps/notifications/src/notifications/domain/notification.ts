@@ -32,7 +32,11 @@ export interface NotificationText {
 }
 
 /** Named in words when the directory projection knows the organisation, generically until it does. */
-export function supportPublishedText(input: { agencyName: string | null; supportTitle: string; areaCode: string }): NotificationText {
+export function supportPublishedText(input: {
+  agencyName: string | null;
+  supportTitle: string;
+  areaCode: string;
+}): NotificationText {
   return {
     title: `Published: ${input.supportTitle}`,
     message: `${input.agencyName ?? 'An agency'} published "${input.supportTitle}" in area ${input.areaCode}`,

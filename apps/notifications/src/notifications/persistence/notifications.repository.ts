@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { decodeTimeIdCursor, toPage } from '@styrkedjan/platform';
-import type { NotificationReason, NotificationSubject, NotificationText, NotifyingEventType } from '../domain/notification';
+import type {
+  NotificationReason,
+  NotificationSubject,
+  NotificationText,
+  NotifyingEventType,
+} from '../domain/notification';
 import { NotificationEntity } from './notification.entity';
 import { InboxView, NotificationView, toNotificationView } from './notification.view';
 
@@ -35,7 +40,12 @@ export class NotificationsRepository {
    * is both gets one notification with both reasons. The unique (organisation_id, event_id) makes a
    * second delivery of the event insert nothing. Returns how many were inserted.
    */
-  async fanOutPublication(manager: EntityManager, origin: NotificationOrigin, areaCode: string, needOwnerIds: readonly string[]): Promise<number> {
+  async fanOutPublication(
+    manager: EntityManager,
+    origin: NotificationOrigin,
+    areaCode: string,
+    needOwnerIds: readonly string[],
+  ): Promise<number> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at)
        SELECT gen_random_uuid(), recipient.organisation_id, $1, array_agg(recipient.reason ORDER BY recipient.rank),
@@ -66,12 +76,27 @@ export class NotificationsRepository {
   }
 
   /** One notification to one organisation; a second delivery of the event inserts nothing. */
-  async notify(manager: EntityManager, origin: NotificationOrigin, organisationId: string, reasons: readonly NotificationReason[]): Promise<void> {
+  async notify(
+    manager: EntityManager,
+    origin: NotificationOrigin,
+    organisationId: string,
+    reasons: readonly NotificationReason[],
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at)
        VALUES (gen_random_uuid(), $1, $2, $3::text[], $4, $5, $6, $7, $8, $9)
        ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING`,
-      [organisationId, origin.type, reasons, origin.text.title, origin.text.message, origin.subject.type, origin.subject.id, origin.eventId, origin.occurredAt],
+      [
+        organisationId,
+        origin.type,
+        reasons,
+        origin.text.title,
+        origin.text.message,
+        origin.subject.type,
+        origin.subject.id,
+        origin.eventId,
+        origin.occurredAt,
+      ],
     );
   }
 
@@ -86,7 +111,11 @@ export class NotificationsRepository {
     if (filter.unread === true) query.andWhere('notification.readAt IS NULL');
     if (filter.unread === false) query.andWhere('notification.readAt IS NOT NULL');
     const after = decodeTimeIdCursor(filter.cursor);
-    if (after) query.andWhere('(notification.createdAt, notification.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
+    if (after)
+      query.andWhere(
+        '(notification.createdAt, notification.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))',
+        after,
+      );
     const [rows, unreadCount] = await Promise.all([
       query.getMany(),
       this.dataSource.manager.countBy(NotificationEntity, { organisationId: filter.organisationId, readAt: IsNull() }),
@@ -100,10 +129,10 @@ export class NotificationsRepository {
    * such notification, so another organisation's id is indistinguishable from a made-up one.
    */
   async markRead(organisationId: string, notificationId: string): Promise<NotificationView | null> {
-    await this.dataSource.query('UPDATE notifications SET read_at = now() WHERE id = $1 AND organisation_id = $2 AND read_at IS NULL', [
-      notificationId,
-      organisationId,
-    ]);
+    await this.dataSource.query(
+      'UPDATE notifications SET read_at = now() WHERE id = $1 AND organisation_id = $2 AND read_at IS NULL',
+      [notificationId, organisationId],
+    );
     const row = await this.dataSource.manager.findOneBy(NotificationEntity, { id: notificationId, organisationId });
     return row ? toNotificationView(row) : null;
   }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ActingContext, Ctx } from '@styrkedjan/platform';
 import { ReplaceSubscriptionsCommand } from '../commands/replace-subscriptions/replace-subscriptions.command';
 import { GetSubscriptionsQuery } from '../queries/get-subscriptions/get-subscriptions.query';

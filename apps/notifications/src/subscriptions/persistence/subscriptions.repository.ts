@@ -19,9 +19,14 @@ export class SubscriptionsRepository {
    */
   async replace(organisationId: string, areaCodes: readonly string[]): Promise<SubscriptionsView> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('subscriptions:' || $1, 0))`, [organisationId]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('subscriptions:' || $1, 0))`, [
+        organisationId,
+      ]);
       await manager.query('DELETE FROM subscriptions WHERE organisation_id = $1', [organisationId]);
-      await manager.query('INSERT INTO subscriptions (organisation_id, area_code) SELECT $1, unnest($2::text[])', [organisationId, areaCodes]);
+      await manager.query('INSERT INTO subscriptions (organisation_id, area_code) SELECT $1, unnest($2::text[])', [
+        organisationId,
+        areaCodes,
+      ]);
       return this.find(organisationId, manager);
     });
   }

@@ -22,9 +22,15 @@ export class Pipeline1763856000601 implements MigrationInterface {
         first_published_at timestamptz
       )`);
     // Newest first, keyset on (identified_at, need_id), with or without a filter; placeholders are never listed.
-    await runner.query('CREATE INDEX pipeline_needs_newest ON pipeline_needs (identified_at, need_id) WHERE identified_at IS NOT NULL');
-    await runner.query('CREATE INDEX pipeline_needs_area ON pipeline_needs (area_code, identified_at, need_id) WHERE identified_at IS NOT NULL');
-    await runner.query('CREATE INDEX pipeline_needs_sector ON pipeline_needs (sector, identified_at, need_id) WHERE identified_at IS NOT NULL');
+    await runner.query(
+      'CREATE INDEX pipeline_needs_newest ON pipeline_needs (identified_at, need_id) WHERE identified_at IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE INDEX pipeline_needs_area ON pipeline_needs (area_code, identified_at, need_id) WHERE identified_at IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE INDEX pipeline_needs_sector ON pipeline_needs (sector, identified_at, need_id) WHERE identified_at IS NOT NULL',
+    );
 
     await runner.query(`
       CREATE TABLE pipeline_supports (
@@ -41,9 +47,15 @@ export class Pipeline1763856000601 implements MigrationInterface {
         -- When the support entered the pipeline: its sort key, whichever of drafted/published arrived (LEAST skips nulls).
         listed_at timestamptz GENERATED ALWAYS AS (LEAST(drafted_at, published_at)) STORED
       )`);
-    await runner.query('CREATE INDEX pipeline_supports_newest ON pipeline_supports (listed_at, support_id) WHERE listed_at IS NOT NULL');
-    await runner.query('CREATE INDEX pipeline_supports_area ON pipeline_supports (area_code, listed_at, support_id) WHERE listed_at IS NOT NULL');
-    await runner.query('CREATE INDEX pipeline_supports_sector ON pipeline_supports (sector, listed_at, support_id) WHERE listed_at IS NOT NULL');
+    await runner.query(
+      'CREATE INDEX pipeline_supports_newest ON pipeline_supports (listed_at, support_id) WHERE listed_at IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE INDEX pipeline_supports_area ON pipeline_supports (area_code, listed_at, support_id) WHERE listed_at IS NOT NULL',
+    );
+    await runner.query(
+      'CREATE INDEX pipeline_supports_sector ON pipeline_supports (sector, listed_at, support_id) WHERE listed_at IS NOT NULL',
+    );
 
     await runner.query(`
       CREATE TABLE pipeline_support_needs (

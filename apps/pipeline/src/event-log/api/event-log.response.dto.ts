@@ -24,12 +24,20 @@ export class LoggedEventResponse implements LoggedEvent {
   @ApiProperty() correlationId: string;
   @ApiProperty({ nullable: true, type: String }) causationId: string | null;
   @ApiProperty({ type: AggregateResponse }) aggregate: AggregateResponse;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'As in the event catalogue for the type and version' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'As in the event catalogue for the type and version',
+  })
   payload: Record<string, unknown>;
 }
 
 export class EventLogPageResponse {
   @ApiProperty({ type: [LoggedEventResponse] }) items: LoggedEventResponse[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Pass as `after` for the next page; null when the page was not full' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Pass as `after` for the next page; null when the page was not full',
+  })
   nextAfter: number | null;
 }

@@ -14,6 +14,8 @@ export class EventsController {
   @Get()
   @ApiOkResponse({ type: EventLogPageResponse })
   list(@Query() query: ListEventsQueryParams) {
-    return this.queries.execute(new ListEventsQuery({ after: query.after, limit: query.limit, type: query.type, aggregateId: query.aggregateId }));
+    return this.queries.execute(
+      new ListEventsQuery({ after: query.after, limit: query.limit, type: query.type, aggregateId: query.aggregateId }),
+    );
   }
 }

@@ -6,7 +6,11 @@ import { EVENT_TYPES, EventType } from '@styrkedjan/contracts';
 export const MAX_EVENTS_PAGE = 1000;
 
 export class ListEventsQueryParams {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Position of the last event already read: `nextAfter` of the previous page' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    default: 0,
+    description: 'Position of the last event already read: `nextAfter` of the previous page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -27,7 +31,10 @@ export class ListEventsQueryParams {
   @IsIn(EVENT_TYPES)
   type?: EventType;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Only events of this aggregate (a need, support, organisation id or area code)' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Only events of this aggregate (a need, support, organisation id or area code)',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -95,13 +95,19 @@ export interface LogRecord {
  */
 export async function* readEventLog(manager: EntityManager, batchSize: number): AsyncGenerator<LogRecord[]> {
   const fetch = async (after: number): Promise<LogRecord[]> => {
-    const rows: { position: string; type: string; aggregate: LogRecord['aggregate']; payload: LogRecord['payload'] }[] = await manager.query(
-      `SELECT position, type, envelope->'aggregate' AS aggregate,
+    const rows: { position: string; type: string; aggregate: LogRecord['aggregate']; payload: LogRecord['payload'] }[] =
+      await manager.query(
+        `SELECT position, type, envelope->'aggregate' AS aggregate,
               (envelope->'payload') - '{description,summary,comment}'::text[] AS payload
        FROM event_log WHERE position > $1 ORDER BY position LIMIT $2`,
-      [after, batchSize],
-    );
-    return rows.map((row) => ({ position: Number(row.position), type: row.type, aggregate: row.aggregate, payload: row.payload }));
+        [after, batchSize],
+      );
+    return rows.map((row) => ({
+      position: Number(row.position),
+      type: row.type,
+      aggregate: row.aggregate,
+      payload: row.payload,
+    }));
   };
   let next = fetch(0);
   for (;;) {

@@ -5,7 +5,11 @@ import { PageQuery } from '@styrkedjan/platform';
 
 /** The page size of PageQuery applies to each list; each list has a cursor of its own instead of one. */
 export class GetPipelineQueryParams extends OmitType(PageQuery, ['cursor'] as const) {
-  @ApiPropertyOptional({ maxLength: 60, example: 'health.primary-care', description: 'Only this area (a code from GET /areas)' })
+  @ApiPropertyOptional({
+    maxLength: 60,
+    example: 'health.primary-care',
+    description: 'Only this area (a code from GET /areas)',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -33,9 +33,19 @@ export class PipelineNeedResponse implements PipelineNeedView {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ enum: NEED_STAGES }) stage: NeedStage;
   @ApiProperty({ format: 'date-time' }) identifiedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'First draft of a support answering it' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'First draft of a support answering it',
+  })
   draftedAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'First publication of a support answering it' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'First publication of a support answering it',
+  })
   publishedAt: string | null;
 }
 
@@ -55,19 +65,25 @@ export class PipelineSupportResponse implements PipelineSupportView {
 
 class PipelineNeedPageResponse {
   @ApiProperty({ type: [PipelineNeedResponse] }) items: PipelineNeedResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as needsCursor for the next page' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as needsCursor for the next page' }) nextCursor:
+    string | null;
 }
 
 class PipelineSupportPageResponse {
   @ApiProperty({ type: [PipelineSupportResponse] }) items: PipelineSupportResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as supportsCursor for the next page' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as supportsCursor for the next page' }) nextCursor:
+    string | null;
 }
 
 export class PipelineResponse implements PipelineView {
   @ApiProperty({ type: PipelineFilterResponse }) filter: PipelineFilterResponse;
-  @ApiProperty({ type: PipelineCountsResponse, description: 'Items currently in each stage, for the whole filter (not just this page)' })
+  @ApiProperty({
+    type: PipelineCountsResponse,
+    description: 'Items currently in each stage, for the whole filter (not just this page)',
+  })
   counts: PipelineCountsResponse;
-  @ApiProperty({ type: PipelineNeedPageResponse, description: 'Identified needs, newest first' }) needs: PipelineNeedPageResponse;
+  @ApiProperty({ type: PipelineNeedPageResponse, description: 'Identified needs, newest first' })
+  needs: PipelineNeedPageResponse;
   @ApiProperty({ type: PipelineSupportPageResponse, description: 'Drafted or published supports, newest first' })
   supports: PipelineSupportPageResponse;
 }

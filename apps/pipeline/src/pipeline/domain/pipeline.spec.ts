@@ -25,7 +25,12 @@ const SOCIALSTYRELSEN = id(31);
 const SKOLVERKET = id(32);
 const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z`;
 
-function identified(needId: string, organisationId: string, day: number, areaCode = 'health.primary-care'): FoldableEvent {
+function identified(
+  needId: string,
+  organisationId: string,
+  day: number,
+  areaCode = 'health.primary-care',
+): FoldableEvent {
   return {
     type: 'need.identified',
     aggregate: { type: 'need', id: needId, version: 1 },
@@ -42,7 +47,14 @@ function identified(needId: string, organisationId: string, day: number, areaCod
   };
 }
 
-function drafted(supportId: string, needs: [string, string][], day: number, title = 'Utkast', areaCode = 'health.primary-care', version = 1): FoldableEvent {
+function drafted(
+  supportId: string,
+  needs: [string, string][],
+  day: number,
+  title = 'Utkast',
+  areaCode = 'health.primary-care',
+  version = 1,
+): FoldableEvent {
   return {
     type: 'support.drafted',
     aggregate: { type: 'support', id: supportId, version },
@@ -61,7 +73,14 @@ function drafted(supportId: string, needs: [string, string][], day: number, titl
   };
 }
 
-function published(supportId: string, needs: [string, string][], day: number, title = 'Slutlig', areaCode = 'health.primary-care', version = 2): FoldableEvent {
+function published(
+  supportId: string,
+  needs: [string, string][],
+  day: number,
+  title = 'Slutlig',
+  areaCode = 'health.primary-care',
+  version = 2,
+): FoldableEvent {
   return {
     type: 'support.published',
     aggregate: { type: 'support', id: supportId, version },
@@ -103,16 +122,43 @@ function feedback(supportId: string, n: number, day: number): FoldableEvent {
 const STORY: FoldableEvent[] = [
   identified(N1, STOCKHOLM, 1),
   identified(N2, MALMO, 2),
-  drafted(S1, [[N1, STOCKHOLM], [N3, MALMO]], 3),
-  published(S1, [[N1, STOCKHOLM], [N2, MALMO]], 5),
+  drafted(
+    S1,
+    [
+      [N1, STOCKHOLM],
+      [N3, MALMO],
+    ],
+    3,
+  ),
+  published(
+    S1,
+    [
+      [N1, STOCKHOLM],
+      [N2, MALMO],
+    ],
+    5,
+  ),
   feedback(S1, 1, 8),
   feedback(S1, 2, 6),
   drafted(S2, [[N2, MALMO]], 4, 'Andra utkastet'),
-  drafted(S2, [[N2, MALMO], [N4, MALMO]], 9, 'Omarbetat utkast', 'health.psychiatry', 2),
+  drafted(
+    S2,
+    [
+      [N2, MALMO],
+      [N4, MALMO],
+    ],
+    9,
+    'Omarbetat utkast',
+    'health.psychiatry',
+    2,
+  ),
 ];
 
 /** Everything a fold ends with, in an order-independent form. */
-function snapshot(state: PipelineState, counts: StageCount[] = countStages(state.needs.values(), state.supports.values())) {
+function snapshot(
+  state: PipelineState,
+  counts: StageCount[] = countStages(state.needs.values(), state.supports.values()),
+) {
   const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     needs: [...state.needs.values()].sort((a, b) => byKey(a.needId, b.needId)),
@@ -210,20 +256,42 @@ describe('the pipeline reducer', () => {
     const need = (needId: string) => state.needs.get(needId)!;
     const support = (supportId: string) => state.supports.get(supportId)!;
 
-    expect(need(N1)).toMatchObject({ identifiedAt: at(1), firstDraftedAt: at(3), firstPublishedAt: at(5), organisationId: STOCKHOLM });
+    expect(need(N1)).toMatchObject({
+      identifiedAt: at(1),
+      firstDraftedAt: at(3),
+      firstPublishedAt: at(5),
+      organisationId: STOCKHOLM,
+    });
     expect(needStage(need(N1))).toBe('addressed');
     // N2 was named only by S1's publication, yet S1's draft (day 3) counts for it, before S2's (day 4).
     expect(need(N2)).toMatchObject({ firstDraftedAt: at(3), firstPublishedAt: at(5) });
     expect(needStage(need(N2))).toBe('addressed');
     // Placeholders carry the times but are not in the pipeline until identified.
-    expect(need(N3)).toMatchObject({ identifiedAt: null, title: null, organisationId: MALMO, firstDraftedAt: at(3), firstPublishedAt: at(5) });
+    expect(need(N3)).toMatchObject({
+      identifiedAt: null,
+      title: null,
+      organisationId: MALMO,
+      firstDraftedAt: at(3),
+      firstPublishedAt: at(5),
+    });
     expect(need(N4)).toMatchObject({ identifiedAt: null, firstDraftedAt: at(4), firstPublishedAt: null });
     expect(needStage(need(N3))).toBeNull();
 
-    expect(support(S1)).toMatchObject({ title: 'Slutlig', draftedAt: at(3), publishedAt: at(5), firstFeedbackAt: at(6), feedbackCount: 2 });
+    expect(support(S1)).toMatchObject({
+      title: 'Slutlig',
+      draftedAt: at(3),
+      publishedAt: at(5),
+      firstFeedbackAt: at(6),
+      feedbackCount: 2,
+    });
     expect(supportStage(support(S1))).toBe('with_feedback');
     // The revision describes S2 (higher version), but the first draft time stays.
-    expect(support(S2)).toMatchObject({ title: 'Omarbetat utkast', areaCode: 'health.psychiatry', draftedAt: at(4), describedBy: 2 });
+    expect(support(S2)).toMatchObject({
+      title: 'Omarbetat utkast',
+      areaCode: 'health.psychiatry',
+      draftedAt: at(4),
+      describedBy: 2,
+    });
     expect(supportStage(support(S2))).toBe('drafted');
     expect([...state.supportNeeds.get(S1)!].sort()).toEqual([N1, N2, N3]);
     expect([...state.supportNeeds.get(S2)!].sort()).toEqual([N2, N4]);
@@ -237,7 +305,10 @@ describe('the pipeline reducer', () => {
 
   it('moves a need through identified, addressed_by_draft and addressed, and a support through its stages', () => {
     const state = emptyPipelineState();
-    const stages = (): [string | null, string | null] => [needStage(state.needs.get(N1)!), state.supports.has(S1) ? supportStage(state.supports.get(S1)!) : null];
+    const stages = (): [string | null, string | null] => [
+      needStage(state.needs.get(N1)!),
+      state.supports.has(S1) ? supportStage(state.supports.get(S1)!) : null,
+    ];
     foldEvent(state, identified(N1, STOCKHOLM, 1));
     expect(stages()).toEqual(['identified', null]);
     foldEvent(state, drafted(S1, [[N1, STOCKHOLM]], 2));
@@ -251,11 +322,15 @@ describe('the pipeline reducer', () => {
   it('counts a need a draft named early only once need.identified completes it', () => {
     const state = emptyPipelineState();
     const early = foldIntoSlice(state, [drafted(S1, [[N1, STOCKHOLM]], 2)]);
-    expect(early.counts).toEqual([{ areaCode: 'health.primary-care', sector: 'health', item: 'support', stage: 'drafted', count: 1 }]);
+    expect(early.counts).toEqual([
+      { areaCode: 'health.primary-care', sector: 'health', item: 'support', stage: 'drafted', count: 1 },
+    ]);
     expect(early.needs).toEqual([expect.objectContaining({ needId: N1, identifiedAt: null, firstDraftedAt: at(2) })]);
 
     const completed = foldIntoSlice(state, [identified(N1, STOCKHOLM, 1)]);
-    expect(completed.counts).toEqual([{ areaCode: 'health.primary-care', sector: 'health', item: 'need', stage: 'addressed_by_draft', count: 1 }]);
+    expect(completed.counts).toEqual([
+      { areaCode: 'health.primary-care', sector: 'health', item: 'need', stage: 'addressed_by_draft', count: 1 },
+    ]);
     expect(state.needs.get(N1)).toMatchObject({ title: 'Behov 01', identifiedAt: at(1), firstDraftedAt: at(2) });
   });
 
@@ -263,12 +338,21 @@ describe('the pipeline reducer', () => {
     const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
     const write = foldIntoSlice(state, [published(S1, [[N1, STOCKHOLM]], 3)]);
     const moves = write.counts.map((c) => `${c.item}/${c.stage}${c.count > 0 ? '+' : ''}${c.count}`).sort();
-    expect(moves).toEqual(['need/addressed+1', 'need/addressed_by_draft-1', 'support/drafted-1', 'support/published+1']);
+    expect(moves).toEqual([
+      'need/addressed+1',
+      'need/addressed_by_draft-1',
+      'support/drafted-1',
+      'support/published+1',
+    ]);
   });
 
   it('never blanks a description, and lets a support describe itself over what feedback says of it', () => {
     const state = foldAll([feedback(S1, 1, 6), drafted(S1, [], 3, 'Utkast')]);
-    expect(state.supports.get(S1)).toMatchObject({ title: 'Utkast', areaCode: 'health.primary-care', feedbackCount: 1 });
+    expect(state.supports.get(S1)).toMatchObject({
+      title: 'Utkast',
+      areaCode: 'health.primary-care',
+      feedbackCount: 1,
+    });
     foldEvent(state, feedback(S1, 2, 7));
     expect(state.supports.get(S1)!.title).toBe('Utkast');
     foldEvent(state, published(S1, [], 8, 'Slutlig'));
@@ -287,7 +371,10 @@ describe('the pipeline reducer', () => {
   it('follows an area change between draft and publication in the counts', () => {
     const state = foldAll([drafted(S1, [], 2, 'Utkast', 'health.primary-care')]);
     const write = foldIntoSlice(state, [published(S1, [], 3, 'Slutlig', 'health.psychiatry')]);
-    expect(write.counts.map((c) => `${c.areaCode}/${c.stage}${c.count}`).sort()).toEqual(['health.primary-care/drafted-1', 'health.psychiatry/published1']);
+    expect(write.counts.map((c) => `${c.areaCode}/${c.stage}${c.count}`).sort()).toEqual([
+      'health.primary-care/drafted-1',
+      'health.psychiatry/published1',
+    ]);
   });
 
   it('keeps the earliest time when the same transition is reported twice', () => {
@@ -316,7 +403,12 @@ describe('the pipeline reducer', () => {
   });
 
   it('compares times from any offset as instants', () => {
-    const state = foldAll([{ ...identified(N1, STOCKHOLM, 1), payload: { ...identified(N1, STOCKHOLM, 1).payload, identifiedAt: '2026-01-01T12:00:00+02:00' } } as FoldableEvent]);
+    const state = foldAll([
+      {
+        ...identified(N1, STOCKHOLM, 1),
+        payload: { ...identified(N1, STOCKHOLM, 1).payload, identifiedAt: '2026-01-01T12:00:00+02:00' },
+      } as FoldableEvent,
+    ]);
     expect(state.needs.get(N1)!.identifiedAt).toBe('2026-01-01T10:00:00.000Z');
   });
 });

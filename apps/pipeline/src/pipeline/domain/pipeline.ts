@@ -67,13 +67,23 @@ export interface PipelineChange {
   links: [supportId: string, needId: string][];
 }
 
-export type PipelineEvent = EventOf<'need.identified'> | EventOf<'support.drafted'> | EventOf<'support.published'> | EventOf<'feedback.received'>;
+export type PipelineEvent =
+  EventOf<'need.identified'> | EventOf<'support.drafted'> | EventOf<'support.published'> | EventOf<'feedback.received'>;
 
 /** The event types that move the pipeline; everything else is only logged. */
-export const PIPELINE_EVENT_TYPES: readonly PipelineEvent['type'][] = ['need.identified', 'support.drafted', 'support.published', 'feedback.received'];
+export const PIPELINE_EVENT_TYPES: readonly PipelineEvent['type'][] = [
+  'need.identified',
+  'support.drafted',
+  'support.published',
+  'feedback.received',
+];
 
 /** An event with what the reducer reads of it (the log stores more); still discriminated by `type`. */
-export type FoldableEvent = PipelineEvent extends infer E ? (E extends PipelineEvent ? Pick<E, 'type' | 'aggregate' | 'payload'> : never) : never;
+export type FoldableEvent = PipelineEvent extends infer E
+  ? E extends PipelineEvent
+    ? Pick<E, 'type' | 'aggregate' | 'payload'>
+    : never
+  : never;
 
 export function isPipelineEvent<E extends { type: string }>(event: E): event is E & FoldableEvent {
   return (PIPELINE_EVENT_TYPES as readonly string[]).includes(event.type);
@@ -220,7 +230,9 @@ export function foldIntoSlice(slice: PipelineState, events: readonly FoldableEve
     links.push(...change.links);
   }
   const needs = [...needIds].map((id) => slice.needs.get(id)!).filter((need) => before.needs.get(need.needId) !== need);
-  const supports = [...supportIds].map((id) => slice.supports.get(id)!).filter((support) => before.supports.get(support.supportId) !== support);
+  const supports = [...supportIds]
+    .map((id) => slice.supports.get(id)!)
+    .filter((support) => before.supports.get(support.supportId) !== support);
   const counts = countDelta(
     {
       needs: needs.flatMap((need) => before.needs.get(need.needId) ?? []),
@@ -258,7 +270,13 @@ export interface StageCount {
 /** How many of these rows are in each (area, sector, item, stage); zero counts are left out. */
 export function countStages(needs: Iterable<NeedRow>, supports: Iterable<SupportRow>): StageCount[] {
   const counts = new Map<string, StageCount>();
-  const add = (areaCode: string | null, sector: Sector | null, item: PipelineItem, stage: NeedStage | SupportStage | null, by: number) => {
+  const add = (
+    areaCode: string | null,
+    sector: Sector | null,
+    item: PipelineItem,
+    stage: NeedStage | SupportStage | null,
+    by: number,
+  ) => {
     if (stage === null || areaCode === null || sector === null) return;
     const key = `${item}\u0000${stage}\u0000${sector}\u0000${areaCode}`;
     const entry = counts.get(key);
@@ -326,7 +344,11 @@ function rankOf(event: FoldableEvent, type: string, id: string): number {
  * not carry. Events of equal rank (two mentions) settle on the greater value, so the order never matters.
  * Commutative because an aggregate's own events carry every field that mentions of it carry.
  */
-function describe<Row extends { describedBy: number }>(row: Row, rank: number, fields: { [K in keyof Row]?: Row[K] & (string | null) }): Row {
+function describe<Row extends { describedBy: number }>(
+  row: Row,
+  rank: number,
+  fields: { [K in keyof Row]?: Row[K] & (string | null) },
+): Row {
   if (rank < row.describedBy) return row;
   const outranks = rank > row.describedBy;
   let next: Row | null = outranks ? { ...row, describedBy: rank } : null;

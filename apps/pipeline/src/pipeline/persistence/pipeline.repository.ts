@@ -81,7 +81,11 @@ export class PipelineRepository {
 
   /** The supports, the needs they already answer and the needs the events name, in one round trip. */
   private async loadSlice(manager: EntityManager, supportIds: string[], needIds: string[]): Promise<PipelineState> {
-    const [row]: { needs: Record<string, unknown>[]; supports: Record<string, unknown>[]; links: [string, string][] }[] = await manager.query(
+    const [row]: {
+      needs: Record<string, unknown>[];
+      supports: Record<string, unknown>[];
+      links: [string, string][];
+    }[] = await manager.query(
       `WITH linked AS (SELECT support_id, need_id FROM pipeline_support_needs WHERE support_id = ANY($2::uuid[]))
        SELECT
          -- A UNION, not "= ANY($1) OR IN (linked)": the OR made PostgreSQL scan every need, per batch.
@@ -113,14 +117,29 @@ export class PipelineRepository {
     if (filter.areaCode !== undefined) where.push(`area_code = ${param(filter.areaCode, 'text')}`);
     if (filter.sector !== undefined) where.push(`sector = ${param(filter.sector, 'text')}`);
     const needsWhere = ['identified_at IS NOT NULL', ...where, "EXISTS (SELECT 1 FROM counts WHERE item = 'need')"];
-    if (filter.needsAfter) needsWhere.push(`(identified_at, need_id) < (${param(filter.needsAfter[0], 'timestamptz')}, ${param(filter.needsAfter[1], 'uuid')})`);
-    const supportsWhere = ['listed_at IS NOT NULL', ...where.map((condition) => `s.${condition}`), "EXISTS (SELECT 1 FROM counts WHERE item = 'support')"];
+    if (filter.needsAfter)
+      needsWhere.push(
+        `(identified_at, need_id) < (${param(filter.needsAfter[0], 'timestamptz')}, ${param(filter.needsAfter[1], 'uuid')})`,
+      );
+    const supportsWhere = [
+      'listed_at IS NOT NULL',
+      ...where.map((condition) => `s.${condition}`),
+      "EXISTS (SELECT 1 FROM counts WHERE item = 'support')",
+    ];
     if (filter.supportsAfter) {
-      supportsWhere.push(`(listed_at, support_id) < (${param(filter.supportsAfter[0], 'timestamptz')}, ${param(filter.supportsAfter[1], 'uuid')})`);
+      supportsWhere.push(
+        `(listed_at, support_id) < (${param(filter.supportsAfter[0], 'timestamptz')}, ${param(filter.supportsAfter[1], 'uuid')})`,
+      );
     }
     const limit = param(filter.limit + 1, 'int');
-    const shape = [filter.areaCode, filter.sector, filter.needsAfter, filter.supportsAfter].map((part) => (part === undefined ? 0 : 1)).join('');
-    const [row] = await preparedQuery<{ counts: { item: string; stage: string; count: number }[]; needs: Record<string, any>[]; supports: Record<string, any>[] }>(
+    const shape = [filter.areaCode, filter.sector, filter.needsAfter, filter.supportsAfter]
+      .map((part) => (part === undefined ? 0 : 1))
+      .join('');
+    const [row] = await preparedQuery<{
+      counts: { item: string; stage: string; count: number }[];
+      needs: Record<string, any>[];
+      supports: Record<string, any>[];
+    }>(
       this.dataSource,
       `pipeline-view-${shape}`,
       `WITH counts AS (
@@ -139,15 +158,27 @@ export class PipelineRepository {
                 (SELECT coalesce(json_agg(supports ORDER BY listed_at DESC, support_id DESC), '[]') FROM supports) AS supports`,
       params,
     );
-    const of = (item: string, stage: string) => row.counts.find((count) => count.item === item && count.stage === stage)?.count ?? 0;
+    const of = (item: string, stage: string) =>
+      row.counts.find((count) => count.item === item && count.stage === stage)?.count ?? 0;
     return {
       filter: { areaCode: filter.areaCode ?? null, sector: filter.sector ?? null },
       counts: {
-        needs: { identified: of('need', 'identified'), addressedByDraft: of('need', 'addressed_by_draft'), addressed: of('need', 'addressed') },
-        supports: { drafted: of('support', 'drafted'), published: of('support', 'published'), withFeedback: of('support', 'with_feedback') },
+        needs: {
+          identified: of('need', 'identified'),
+          addressedByDraft: of('need', 'addressed_by_draft'),
+          addressed: of('need', 'addressed'),
+        },
+        supports: {
+          drafted: of('support', 'drafted'),
+          published: of('support', 'published'),
+          withFeedback: of('support', 'with_feedback'),
+        },
       },
       needs: toPage(row.needs, filter.limit, needView, (need) => [instant(need.identified_at), need.need_id]),
-      supports: toPage(row.supports, filter.limit, supportView, (support) => [instant(support.listed_at), support.support_id]),
+      supports: toPage(row.supports, filter.limit, supportView, (support) => [
+        instant(support.listed_at),
+        support.support_id,
+      ]),
     };
   }
 }
@@ -158,9 +189,17 @@ export class PipelineRepository {
  * this CTE costs about as much as running it, and GET /pipeline is the hot read path. One name per query
  * shape (which filters and cursors are present), since a name must always carry the same text.
  */
-async function preparedQuery<Row>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<Row[]> {
-  const pool = (dataSource.driver as unknown as { master: { query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> } })
-    .master;
+async function preparedQuery<Row>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  const pool = (
+    dataSource.driver as unknown as {
+      master: { query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> };
+    }
+  ).master;
   return (await pool.query({ name, text, values })).rows;
 }
 

@@ -9,7 +9,8 @@ import { instant, NeedRow, StageCount, SupportRow } from '../domain/pipeline';
 
 const NEED_RECORD = `need_id uuid, title text, area_code text, sector text, organisation_id uuid, described_by int,
   identified_at timestamptz, first_drafted_at timestamptz, first_published_at timestamptz`;
-const NEED_COLUMNS = 'need_id, title, area_code, sector, organisation_id, described_by, identified_at, first_drafted_at, first_published_at';
+const NEED_COLUMNS =
+  'need_id, title, area_code, sector, organisation_id, described_by, identified_at, first_drafted_at, first_published_at';
 
 const SUPPORT_RECORD = `support_id uuid, title text, area_code text, sector text, lead_agency_id uuid, described_by int,
   drafted_at timestamptz, published_at timestamptz, first_feedback_at timestamptz, feedback_count int`;
@@ -17,7 +18,12 @@ const SUPPORT_COLUMNS =
   'support_id, title, area_code, sector, lead_agency_id, described_by, drafted_at, published_at, first_feedback_at, feedback_count';
 
 /** The read-model tables, in the order a replay locks and empties them. */
-export const PIPELINE_TABLES = ['pipeline_needs', 'pipeline_supports', 'pipeline_support_needs', 'pipeline_stage_counts'] as const;
+export const PIPELINE_TABLES = [
+  'pipeline_needs',
+  'pipeline_supports',
+  'pipeline_support_needs',
+  'pipeline_stage_counts',
+] as const;
 
 export function needRecord(need: NeedRow): Record<string, unknown> {
   return {
@@ -82,7 +88,11 @@ function orNull(value: string | Date | null): string | null {
   return value === null || value === undefined ? null : instant(value);
 }
 
-export async function upsertNeeds(manager: EntityManager, needs: NeedRow[], onConflict: 'update' | 'none' = 'update'): Promise<void> {
+export async function upsertNeeds(
+  manager: EntityManager,
+  needs: NeedRow[],
+  onConflict: 'update' | 'none' = 'update',
+): Promise<void> {
   if (needs.length === 0) return;
   await manager.query(
     `INSERT INTO pipeline_needs (${NEED_COLUMNS})
@@ -92,7 +102,11 @@ export async function upsertNeeds(manager: EntityManager, needs: NeedRow[], onCo
   );
 }
 
-export async function upsertSupports(manager: EntityManager, supports: SupportRow[], onConflict: 'update' | 'none' = 'update'): Promise<void> {
+export async function upsertSupports(
+  manager: EntityManager,
+  supports: SupportRow[],
+  onConflict: 'update' | 'none' = 'update',
+): Promise<void> {
   if (supports.length === 0) return;
   await manager.query(
     `INSERT INTO pipeline_supports (${SUPPORT_COLUMNS})
@@ -133,7 +147,11 @@ export async function addToStageCounts(manager: EntityManager, deltas: StageCoun
      INSERT INTO pipeline_stage_counts (area_code, sector, item, stage, count)
      SELECT area_code, sector, item, stage, count FROM delta
      WHERE (area_code, sector, item, stage) NOT IN (SELECT area_code, sector, item, stage FROM updated)`,
-    [JSON.stringify(deltas.map(({ areaCode, sector, item, stage, count }) => ({ area_code: areaCode, sector, item, stage, count })))],
+    [
+      JSON.stringify(
+        deltas.map(({ areaCode, sector, item, stage, count }) => ({ area_code: areaCode, sector, item, stage, count })),
+      ),
+    ],
   );
   if (deltas.some((delta) => delta.count < 0)) await manager.query('DELETE FROM pipeline_stage_counts WHERE count = 0');
 }

@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { readEventLog } from '../../event-log/persistence/event-log.repository';
 import { countStages, emptyPipelineState, foldEvent, isPipelineEvent } from '../domain/pipeline';
-import { addToStageCounts, insertLinks, PIPELINE_TABLES, upsertNeeds, upsertSupports } from '../persistence/pipeline.tables';
+import {
+  addToStageCounts,
+  insertLinks,
+  PIPELINE_TABLES,
+  upsertNeeds,
+  upsertSupports,
+} from '../persistence/pipeline.tables';
 
 export interface RebuildOptions {
   /** Log rows read per query. */
@@ -18,7 +24,10 @@ export interface RebuildOptions {
  * through the same reducer the consumer uses, then written with a few bulk INSERTs, so it ends exactly
  * where live processing would, only faster.
  */
-export async function rebuildPipeline(dataSource: DataSource, options: RebuildOptions = {}): Promise<{ events: number }> {
+export async function rebuildPipeline(
+  dataSource: DataSource,
+  options: RebuildOptions = {},
+): Promise<{ events: number }> {
   const batchSize = options.batchSize ?? 10_000;
   const insertChunk = options.insertChunk ?? 20_000;
   return dataSource.transaction(async (manager) => {
@@ -33,7 +42,8 @@ export async function rebuildPipeline(dataSource: DataSource, options: RebuildOp
     }
 
     const links: [string, string][] = [];
-    for (const [supportId, needIds] of state.supportNeeds) for (const needId of needIds) links.push([supportId, needId]);
+    for (const [supportId, needIds] of state.supportNeeds)
+      for (const needId of needIds) links.push([supportId, needId]);
     await inChunks([...state.needs.values()], insertChunk, (rows) => upsertNeeds(manager, rows, 'none'));
     await inChunks([...state.supports.values()], insertChunk, (rows) => upsertSupports(manager, rows, 'none'));
     await inChunks(links, insertChunk * 2, (rows) => insertLinks(manager, rows));

@@ -9,7 +9,8 @@ export class SupportResponse implements SupportView {
   @ApiProperty() summary: string;
   @ApiProperty() areaCode: string;
   @ApiProperty({ enum: SECTORS, description: 'The sector of the area' }) sector: Sector;
-  @ApiProperty({ format: 'uuid', description: 'The agency that drafted the support and alone may publish it' }) leadAgencyId: string;
+  @ApiProperty({ format: 'uuid', description: 'The agency that drafted the support and alone may publish it' })
+  leadAgencyId: string;
   @ApiProperty({ type: [String], format: 'uuid' }) coProducerIds: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'Needs the support answers' }) needIds: string[];
   @ApiProperty({ enum: SUPPORT_STATUSES }) status: SupportStatus;

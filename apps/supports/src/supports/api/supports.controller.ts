@@ -36,7 +36,15 @@ export class SupportsController {
   @ApiForbiddenResponse({ description: 'Only agencies draft supports' })
   draft(@Ctx({ acting: true }) context: ActingContext, @Body() body: DraftSupportRequest) {
     return this.commands.execute(
-      new DraftSupportCommand(context, body.title, body.summary, body.areaCode, body.needIds, body.coProducerIds, body.plannedReleaseDate ?? null),
+      new DraftSupportCommand(
+        context,
+        body.title,
+        body.summary,
+        body.areaCode,
+        body.needIds,
+        body.coProducerIds,
+        body.plannedReleaseDate ?? null,
+      ),
     );
   }
 
@@ -69,9 +77,14 @@ export class SupportsController {
 
   // Declared before ':id' so that 'releases' is not taken for an id.
   @Get('releases')
-  @ApiOkResponse({ type: SupportPageResponse, description: 'Drafts with a planned release date in the range, soonest first' })
+  @ApiOkResponse({
+    type: SupportPageResponse,
+    description: 'Drafts with a planned release date in the range, soonest first',
+  })
   releases(@Query() query: ListReleasesQueryParams) {
-    return this.queries.execute(new ListReleasesQuery({ from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }));
+    return this.queries.execute(
+      new ListReleasesQuery({ from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }),
+    );
   }
 
   @Get(':id')

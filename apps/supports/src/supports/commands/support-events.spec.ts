@@ -76,6 +76,12 @@ describe('support view', () => {
     const support = drafted();
     const view = toSupportView(support.state);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
-    expect(view).toMatchObject({ draftedAt: '2025-11-20T10:00:00.000Z', publishedAt: null, plannedReleaseDate: '2026-03-01', status: 'draft', version: 1 });
+    expect(view).toMatchObject({
+      draftedAt: '2025-11-20T10:00:00.000Z',
+      publishedAt: null,
+      plannedReleaseDate: '2026-03-01',
+      status: 'draft',
+      version: 1,
+    });
   });
 });

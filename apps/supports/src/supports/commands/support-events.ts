@@ -8,7 +8,10 @@ export interface AnsweredNeed {
 }
 
 /** Kept free of Nest and TypeORM so that the contract of both events can be unit-tested on its own. */
-export function supportDraftedPayload(support: Readonly<SupportState>, answersNeeds: readonly AnsweredNeed[]): PayloadOf<'support.drafted'> {
+export function supportDraftedPayload(
+  support: Readonly<SupportState>,
+  answersNeeds: readonly AnsweredNeed[],
+): PayloadOf<'support.drafted'> {
   return {
     supportId: support.id,
     leadAgencyId: support.leadAgencyId,
@@ -23,7 +26,10 @@ export function supportDraftedPayload(support: Readonly<SupportState>, answersNe
   };
 }
 
-export function supportPublishedPayload(support: Readonly<SupportState>, answersNeeds: readonly AnsweredNeed[]): PayloadOf<'support.published'> {
+export function supportPublishedPayload(
+  support: Readonly<SupportState>,
+  answersNeeds: readonly AnsweredNeed[],
+): PayloadOf<'support.published'> {
   if (!support.publishedAt) throw new Error(`support ${support.id} is not published`);
   return {
     supportId: support.id,

@@ -1,5 +1,14 @@
 import type { OrganisationKind } from '@styrkedjan/contracts';
-import { assertMayDraft, DraftInput, duplicatesIn, IllegalTransition, InvalidSupport, mayDraftSupport, NotPermitted, Support } from './support';
+import {
+  assertMayDraft,
+  DraftInput,
+  duplicatesIn,
+  IllegalTransition,
+  InvalidSupport,
+  mayDraftSupport,
+  NotPermitted,
+  Support,
+} from './support';
 
 const LEAD = '11111111-1111-4111-8111-111111111111';
 const OTHER_AGENCY = '22222222-2222-4222-8222-222222222222';
@@ -35,7 +44,14 @@ function issuesOf(run: () => unknown): { field: string; message: string }[] {
 describe('who may draft', () => {
   it('lets agencies draft and nobody else', () => {
     expect(mayDraftSupport('agency')).toBe(true);
-    const others: OrganisationKind[] = ['government', 'region', 'municipality', 'association', 'patient_organisation', 'profession'];
+    const others: OrganisationKind[] = [
+      'government',
+      'region',
+      'municipality',
+      'association',
+      'patient_organisation',
+      'profession',
+    ];
     for (const kind of others) {
       expect(mayDraftSupport(kind)).toBe(false);
       expect(() => assertMayDraft(kind)).toThrow(NotPermitted);
@@ -44,7 +60,9 @@ describe('who may draft', () => {
   });
 
   it('refuses a draft by a municipality', () => {
-    expect(() => Support.draft(draftInput({ author: { organisationId: LEAD, organisationKind: 'municipality' } }))).toThrow(NotPermitted);
+    expect(() =>
+      Support.draft(draftInput({ author: { organisationId: LEAD, organisationKind: 'municipality' } })),
+    ).toThrow(NotPermitted);
   });
 });
 
@@ -65,7 +83,12 @@ describe('drafting', () => {
   });
 
   it('stores ids in lower case, as PostgreSQL prints them', () => {
-    const { state } = Support.draft(draftInput({ author: { organisationId: LEAD.toUpperCase(), organisationKind: 'agency' }, needIds: [NEED_A.toUpperCase()] }));
+    const { state } = Support.draft(
+      draftInput({
+        author: { organisationId: LEAD.toUpperCase(), organisationKind: 'agency' },
+        needIds: [NEED_A.toUpperCase()],
+      }),
+    );
     expect(state.leadAgencyId).toBe(LEAD);
     expect(state.needIds).toEqual([NEED_A]);
   });
@@ -83,14 +106,21 @@ describe('drafting', () => {
   });
 
   it('refuses a co-producer named twice, whatever the case of the letters', () => {
-    expect(issuesOf(() => Support.draft(draftInput({ coProducerIds: [CO_PRODUCER, CO_PRODUCER.toUpperCase()] })))).toEqual([
-      { field: 'coProducerIds[1]', message: 'repeats coProducerIds[0]' },
-    ]);
+    expect(
+      issuesOf(() => Support.draft(draftInput({ coProducerIds: [CO_PRODUCER, CO_PRODUCER.toUpperCase()] }))),
+    ).toEqual([{ field: 'coProducerIds[1]', message: 'repeats coProducerIds[0]' }]);
   });
 
   it('reports every broken rule at once', () => {
-    const issues = issuesOf(() => Support.draft(draftInput({ needIds: [NEED_A, NEED_A], coProducerIds: [LEAD, LEAD] })));
-    expect(issues.map((issue) => issue.field)).toEqual(['needIds[1]', 'coProducerIds[1]', 'coProducerIds[0]', 'coProducerIds[1]']);
+    const issues = issuesOf(() =>
+      Support.draft(draftInput({ needIds: [NEED_A, NEED_A], coProducerIds: [LEAD, LEAD] })),
+    );
+    expect(issues.map((issue) => issue.field)).toEqual([
+      'needIds[1]',
+      'coProducerIds[1]',
+      'coProducerIds[0]',
+      'coProducerIds[1]',
+    ]);
   });
 
   it('accepts a draft answering no needs, with no co-producers and no planned date', () => {
@@ -127,7 +157,12 @@ describe('publishing', () => {
   });
 
   it('refuses a stranger before telling them the support is already published', () => {
-    const support = Support.restore({ ...Support.draft(draftInput()).state, status: 'published', publishedAt, version: 2 });
+    const support = Support.restore({
+      ...Support.draft(draftInput()).state,
+      status: 'published',
+      publishedAt,
+      version: 2,
+    });
     expect(() => support.publish(OTHER_AGENCY, new Date())).toThrow(NotPermitted);
     expect(() => support.publish(LEAD, new Date())).toThrow(IllegalTransition);
   });

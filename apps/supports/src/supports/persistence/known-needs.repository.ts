@@ -24,7 +24,11 @@ export class KnownNeedsRepository {
   }
 
   /** Every need with its owner, in the order given, or a 400 naming each unknown one as `field[i]`. */
-  async requireAll(needIds: readonly string[], field: string, manager: EntityManager = this.dataSource.manager): Promise<AnsweredNeed[]> {
+  async requireAll(
+    needIds: readonly string[],
+    field: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AnsweredNeed[]> {
     const known = await this.byId(manager, needIds);
     const errors = needIds
       .map((id, index) => ({ id, index }))

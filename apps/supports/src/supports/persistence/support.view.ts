@@ -1,7 +1,10 @@
 import type { SupportState } from '../domain/support';
 
 /** A support as the API shows it: plain JSON (times as ISO strings), so a replayed idempotent answer is the same bytes. */
-export type SupportView = Omit<SupportState, 'draftedAt' | 'publishedAt'> & { draftedAt: string; publishedAt: string | null };
+export type SupportView = Omit<SupportState, 'draftedAt' | 'publishedAt'> & {
+  draftedAt: string;
+  publishedAt: string | null;
+};
 
 export function toSupportView(support: Readonly<SupportState>): SupportView {
   return {

@@ -38,7 +38,11 @@ export class SupportsRepository {
   }
 
   async savePublication(manager: EntityManager, support: Readonly<SupportState>): Promise<void> {
-    await manager.update(SupportEntity, { id: support.id }, { status: support.status, publishedAt: support.publishedAt, version: support.version });
+    await manager.update(
+      SupportEntity,
+      { id: support.id },
+      { status: support.status, publishedAt: support.publishedAt, version: support.version },
+    );
   }
 
   async findView(id: string): Promise<SupportView | null> {
@@ -55,8 +59,10 @@ export class SupportsRepository {
       .limit(filter.limit + 1);
     if (filter.status) query.andWhere('support.status = :status', { status: filter.status });
     if (filter.areaCode) query.andWhere('support.areaCode = :areaCode', { areaCode: filter.areaCode });
-    if (filter.leadAgencyId) query.andWhere('support.leadAgencyId = :leadAgencyId', { leadAgencyId: filter.leadAgencyId });
-    if (filter.plannedFrom) query.andWhere('support.plannedReleaseDate >= :plannedFrom', { plannedFrom: filter.plannedFrom });
+    if (filter.leadAgencyId)
+      query.andWhere('support.leadAgencyId = :leadAgencyId', { leadAgencyId: filter.leadAgencyId });
+    if (filter.plannedFrom)
+      query.andWhere('support.plannedReleaseDate >= :plannedFrom', { plannedFrom: filter.plannedFrom });
     if (filter.plannedTo) query.andWhere('support.plannedReleaseDate <= :plannedTo', { plannedTo: filter.plannedTo });
     const after = decodeTimeIdCursor(filter.cursor);
     if (after) query.andWhere('(support.draftedAt, support.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
@@ -77,7 +83,8 @@ export class SupportsRepository {
     if (filter.to) query.andWhere('support.plannedReleaseDate <= :to', { to: filter.to });
     // The calendar's sort key is a date, which the (time, id) cursor check accepts as well.
     const after = decodeTimeIdCursor(filter.cursor);
-    if (after) query.andWhere('(support.plannedReleaseDate, support.id) > (CAST(:at AS date), CAST(:id AS uuid))', after);
+    if (after)
+      query.andWhere('(support.plannedReleaseDate, support.id) > (CAST(:at AS date), CAST(:id AS uuid))', after);
     const supports = await query.getMany();
     return toPage(supports, filter.limit, toSupportView, (support) => [support.plannedReleaseDate ?? '', support.id]);
   }

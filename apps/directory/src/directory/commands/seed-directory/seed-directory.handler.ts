@@ -32,13 +32,20 @@ export class SeedDirectoryHandler implements ICommandHandler<SeedDirectoryComman
         sameOrganisation,
       );
       await this.organisations.insertNew(tx.manager, organisationPlan.added, now);
-      organisationPlan.added.forEach((organisation) => recordOrganisation(tx, 'organisation.registered', organisation, 1));
+      organisationPlan.added.forEach((organisation) =>
+        recordOrganisation(tx, 'organisation.registered', organisation, 1),
+      );
       for (const { value, previousVersion } of organisationPlan.updated) {
         await this.organisations.updateFrom(tx.manager, value, previousVersion, now);
         recordOrganisation(tx, 'organisation.updated', value, previousVersion + 1);
       }
 
-      const areaPlan = planSeed(command.reference.areas, await this.areas.findAllStored(tx.manager), (area) => area.code, sameArea);
+      const areaPlan = planSeed(
+        command.reference.areas,
+        await this.areas.findAllStored(tx.manager),
+        (area) => area.code,
+        sameArea,
+      );
       await this.areas.insertNew(tx.manager, areaPlan.added);
       areaPlan.added.forEach((area) => recordArea(tx, 'area.defined', area, 1));
       for (const { value, previousVersion } of areaPlan.updated) {
@@ -51,23 +58,36 @@ export class SeedDirectoryHandler implements ICommandHandler<SeedDirectoryComman
   }
 }
 
-function recordOrganisation(tx: Transaction, type: 'organisation.registered' | 'organisation.updated', organisation: Organisation, version: number): void {
-  tx.record(type, { type: 'organisation', id: organisation.id, version }, {
-    organisationId: organisation.id,
-    code: organisation.code,
-    name: organisation.name,
-    nameEn: organisation.nameEn,
-    kind: organisation.kind,
-    regionId: organisation.regionId,
-    sectors: organisation.sectors,
-  });
+function recordOrganisation(
+  tx: Transaction,
+  type: 'organisation.registered' | 'organisation.updated',
+  organisation: Organisation,
+  version: number,
+): void {
+  tx.record(
+    type,
+    { type: 'organisation', id: organisation.id, version },
+    {
+      organisationId: organisation.id,
+      code: organisation.code,
+      name: organisation.name,
+      nameEn: organisation.nameEn,
+      kind: organisation.kind,
+      regionId: organisation.regionId,
+      sectors: organisation.sectors,
+    },
+  );
 }
 
 function recordArea(tx: Transaction, type: 'area.defined' | 'area.updated', area: Area, version: number): void {
-  tx.record(type, { type: 'area', id: area.code, version }, {
-    code: area.code,
-    sector: area.sector,
-    name: area.name,
-    nameEn: area.nameEn,
-  });
+  tx.record(
+    type,
+    { type: 'area', id: area.code, version },
+    {
+      code: area.code,
+      sector: area.sector,
+      name: area.name,
+      nameEn: area.nameEn,
+    },
+  );
 }

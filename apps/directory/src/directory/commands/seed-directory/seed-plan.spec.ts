@@ -27,14 +27,25 @@ describe('seed plan', () => {
   });
 
   it('changes nothing when the directory already matches: a second seed is a no-op', () => {
-    const plan = planSeed([area('a'), area('b')], stored([['a', area('a'), 1], ['b', area('b'), 3]]), (a) => a.code, sameArea);
+    const plan = planSeed(
+      [area('a'), area('b')],
+      stored([
+        ['a', area('a'), 1],
+        ['b', area('b'), 3],
+      ]),
+      (a) => a.code,
+      sameArea,
+    );
     expect(countsOf(plan)).toEqual({ added: 0, updated: 0, unchanged: 2 });
   });
 
   it('updates only what differs, carrying the version it was read at', () => {
     const plan = planSeed(
       [area('a', 'Renamed'), area('b'), area('c')],
-      stored([['a', area('a'), 2], ['b', area('b'), 1]]),
+      stored([
+        ['a', area('a'), 2],
+        ['b', area('b'), 1],
+      ]),
       (a) => a.code,
       sameArea,
     );
@@ -44,14 +55,26 @@ describe('seed plan', () => {
   });
 
   it('leaves alone what an administrator added beyond the reference data', () => {
-    const plan = planSeed([area('a')], stored([['a', area('a'), 1], ['local', area('local'), 4]]), (a) => a.code, sameArea);
+    const plan = planSeed(
+      [area('a')],
+      stored([
+        ['a', area('a'), 1],
+        ['local', area('local'), 4],
+      ]),
+      (a) => a.code,
+      sameArea,
+    );
     expect(countsOf(plan)).toEqual({ added: 0, updated: 0, unchanged: 1 });
   });
 
   it('sees a change in any field of an organisation, including ones its events do not carry', () => {
     const key = (o: Organisation) => o.id;
     const was = stored([[region.id, region, 1]]);
-    expect(countsOf(planSeed([{ ...region }], was, key, sameOrganisation))).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(countsOf(planSeed([{ ...region }], was, key, sameOrganisation))).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+    });
     for (const changed of [
       { ...region, name: 'Region Gotland (ny)' },
       { ...region, nameEn: 'Gotland Region' },

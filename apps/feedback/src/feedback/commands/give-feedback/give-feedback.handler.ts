@@ -2,7 +2,13 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@styrkedjan/messaging';
 import { conflict, forbidden, invalidField, notFound } from '@styrkedjan/platform';
-import { assertMayGiveFeedback, giveFeedback, InvalidFeedback, NotPermitted, SupportNotPublished } from '../../domain/feedback';
+import {
+  assertMayGiveFeedback,
+  giveFeedback,
+  InvalidFeedback,
+  NotPermitted,
+  SupportNotPublished,
+} from '../../domain/feedback';
 import { FeedbackRepository } from '../../persistence/feedback.repository';
 import { FeedbackView, toFeedbackView } from '../../persistence/feedback.view';
 import { KnownSupportsRepository } from '../../persistence/known-supports.repository';
@@ -35,17 +41,21 @@ export class GiveFeedbackHandler implements ICommandHandler<GiveFeedbackCommand,
       );
       await this.feedback.insert(tx.manager, feedback);
       // The lead agency and title travel with the event, so the notifications service needs no support projection.
-      tx.record('feedback.received', { type: 'feedback', id: feedback.id, version: 1 }, {
-        feedbackId: feedback.id,
-        supportId: feedback.supportId,
-        leadAgencyId: support.leadAgencyId,
-        supportTitle: support.title,
-        organisationId: feedback.organisationId,
-        usefulness: feedback.usefulness,
-        applicationStatus: feedback.applicationStatus,
-        comment: feedback.comment,
-        receivedAt: feedback.receivedAt.toISOString(),
-      });
+      tx.record(
+        'feedback.received',
+        { type: 'feedback', id: feedback.id, version: 1 },
+        {
+          feedbackId: feedback.id,
+          supportId: feedback.supportId,
+          leadAgencyId: support.leadAgencyId,
+          supportTitle: support.title,
+          organisationId: feedback.organisationId,
+          usefulness: feedback.usefulness,
+          applicationStatus: feedback.applicationStatus,
+          comment: feedback.comment,
+          receivedAt: feedback.receivedAt.toISOString(),
+        },
+      );
       return toFeedbackView(feedback);
     });
   }

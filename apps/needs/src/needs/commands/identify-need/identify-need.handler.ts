@@ -37,16 +37,20 @@ export class IdentifyNeedHandler implements ICommandHandler<IdentifyNeedCommand,
         identifiedAt: new Date(),
       });
       await this.needs.insert(tx.manager, need);
-      tx.record('need.identified', { type: 'need', id: need.id, version: 1 }, {
-        needId: need.id,
-        organisationId: need.organisationId,
-        title: need.title,
-        description: need.description,
-        areaCode: need.areaCode,
-        sector: need.sector,
-        targetGroup: need.targetGroup,
-        identifiedAt: need.identifiedAt.toISOString(),
-      });
+      tx.record(
+        'need.identified',
+        { type: 'need', id: need.id, version: 1 },
+        {
+          needId: need.id,
+          organisationId: need.organisationId,
+          title: need.title,
+          description: need.description,
+          areaCode: need.areaCode,
+          sector: need.sector,
+          targetGroup: need.targetGroup,
+          identifiedAt: need.identifiedAt.toISOString(),
+        },
+      );
       return toNeedView(need, []);
     });
   }

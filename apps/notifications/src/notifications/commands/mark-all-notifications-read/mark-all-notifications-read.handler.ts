@@ -5,7 +5,10 @@ import { MarkAllNotificationsReadCommand } from './mark-all-notifications-read.c
 
 /** Marks the whole inbox read and says how many were still unread; a second call marks 0. */
 @CommandHandler(MarkAllNotificationsReadCommand)
-export class MarkAllNotificationsReadHandler implements ICommandHandler<MarkAllNotificationsReadCommand, { marked: number }> {
+export class MarkAllNotificationsReadHandler implements ICommandHandler<
+  MarkAllNotificationsReadCommand,
+  { marked: number }
+> {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   async execute(command: MarkAllNotificationsReadCommand): Promise<{ marked: number }> {

@@ -43,7 +43,11 @@ export class DraftSupportHandler implements ICommandHandler<DraftSupportCommand,
     return this.unitOfWork.run(command.context, 'draft-support', async (tx) => {
       const state = support.state;
       await this.supports.insert(tx.manager, state);
-      tx.record('support.drafted', { type: 'support', id: state.id, version: state.version }, supportDraftedPayload(state, answersNeeds));
+      tx.record(
+        'support.drafted',
+        { type: 'support', id: state.id, version: state.version },
+        supportDraftedPayload(state, answersNeeds),
+      );
       return toSupportView(state);
     });
   }

@@ -28,7 +28,11 @@ export class PublishSupportHandler implements ICommandHandler<PublishSupportComm
       const state = support.state;
       await this.supports.savePublication(tx.manager, state);
       const answersNeeds = await this.knownNeeds.answersFor(tx.manager, state.needIds);
-      tx.record('support.published', { type: 'support', id: state.id, version: state.version }, supportPublishedPayload(state, answersNeeds));
+      tx.record(
+        'support.published',
+        { type: 'support', id: state.id, version: state.version },
+        supportPublishedPayload(state, answersNeeds),
+      );
       return toSupportView(state);
     });
   }
