@@ -33,7 +33,12 @@ module.exports = {
   // Generous for the system tests, which start the whole system; unit tests finish in milliseconds anyway.
   testTimeout: 120_000,
   projects: [
-    { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts'],
+      testMatch: ['**/*.spec.ts'],
+    },
     // One service as a process against real PostgreSQL (and Redis when REDIS_URL is set), fed through its own queue.
     {
       ...shared,

@@ -1,6 +1,6 @@
 /**
  * `npm start`: loads the reference data, then runs every service as its own process, exactly as each
- * would run alone (`npm run start:<service>`), with their output prefixed by name. Ctrl-C stops them all;
+ * would run alone (`npm run start:service -- <name>`), with their output prefixed by name. Ctrl-C stops them all;
  * if one dies, the others are stopped too, so a broken system never looks half alive.
  *
  * With `--one-process` the services share one Node process instead (scripts/all-services.ts).
@@ -19,6 +19,7 @@ import {
   ServiceName,
   startEmbeddedPostgres,
 } from '@styrkedjan/platform';
+import { serviceMainFile } from './service-code';
 
 const DIST = join(__dirname, '..');
 const children = new Map<string, ChildProcess>();
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   else {
     for (const name of SERVICE_NAMES) {
       // Each service listens on the port of its own <SERVICE>_URL, so one PORT never applies to all.
-      run(name, join(DIST, 'apps', name, 'src', 'main.js'), { ...env, PORT: String(launchPortOf(config, name)) });
+      run(name, serviceMainFile(name), { ...env, PORT: String(launchPortOf(config, name)) });
     }
   }
   for (const [name, child] of children) {

@@ -1,18 +1,9 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from './services';
 
-/** The deployable services and the port each listens on unless told otherwise. */
-export const SERVICE_PORTS = {
-  gateway: 3000,
-  directory: 3001,
-  needs: 3002,
-  supports: 3003,
-  feedback: 3004,
-  notifications: 3005,
-  pipeline: 3006,
-} as const;
-export type ServiceName = keyof typeof SERVICE_PORTS;
-export const SERVICE_NAMES = Object.keys(SERVICE_PORTS) as ServiceName[];
+// The services' names and ports travel with the configuration, for the modules that read both.
+export { SERVICE_NAMES, SERVICE_PORTS, type ServiceName };
 
 /**
  * Background work a service process does besides serving HTTP: relay its outbox, consume its queue.
@@ -61,7 +52,7 @@ const envSchema = z.object({
   CONSUMER_BACKOFF_MS: int(10, 600_000).default(1000),
   CONSUMER_LOCK_MS: int(1000, 600_000).default(30_000),
   ...Object.fromEntries(
-    (Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [
+    SERVICE_NAMES.map((name) => [
       `${name.toUpperCase()}_URL`,
       z.url().default(`http://127.0.0.1:${SERVICE_PORTS[name]}`),
     ]),

@@ -1,11 +1,11 @@
 import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
-import { ServiceDatabase } from '@styrkedjan/platform';
+import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { EventLog1763856000600 } from './migrations/1763856000600-event-log';
 import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
 
 /** No entities: every statement here is an append, a bulk upsert or a keyset read, written in SQL. */
 export const pipelineDatabase: ServiceDatabase = {
-  schema: 'pipeline',
+  schema: SERVICES.pipeline.schema,
   entities: [],
   migrations: [MessagingTables1763856000000, EventLog1763856000600, Pipeline1763856000601],
 };
