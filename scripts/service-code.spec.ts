@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceFiles, SERVICE_NAMES, SERVICES } from '@styrkedjan/platform';
 import { BUILD_ROOT, loadServiceDatabase } from './service-code';
@@ -26,5 +26,29 @@ describe('the service manifest', () => {
       Number(port),
     ]);
     expect(listed).toEqual(SERVICE_NAMES.map((name) => [name, SERVICES[name].port]));
+  });
+
+  it('is what the Nest CLI builds and starts: an application per service, a library per lib', () => {
+    const nest = JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8')) as {
+      monorepo: boolean;
+      projects: Record<string, { type: string; root: string; sourceRoot: string; entryFile: string }>;
+    };
+    expect(nest.monorepo).toBe(true);
+    const expected = Object.fromEntries([
+      ...SERVICE_NAMES.map((name) => [
+        name,
+        { type: 'application', root: `apps/${name}`, sourceRoot: `apps/${name}/src`, entryFile: 'main' },
+      ]),
+      ...readdirSync(join(ROOT, 'libs')).map((lib) => [
+        lib,
+        { type: 'library', root: `libs/${lib}`, sourceRoot: `libs/${lib}/src`, entryFile: 'index' },
+      ]),
+    ]);
+    expect(nest.projects).toEqual(expected);
+    // `nest start <service>` runs dist/<sourceRoot>/<entryFile>.js: the file the launchers run too.
+    for (const name of SERVICE_NAMES) {
+      const { sourceRoot, entryFile } = nest.projects[name];
+      expect(`${sourceRoot}/${entryFile}`).toBe(serviceFiles(name).main);
+    }
   });
 });
