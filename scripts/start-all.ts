@@ -9,13 +9,15 @@
  * service runs under `node --watch`, which restarts it when a file it loaded changes: a change to one service
  * restarts that service, a change to a library restarts every service that uses it.
  *
- * Without DATABASE_URL it first starts an embedded PostgreSQL (data kept in EMBEDDED_POSTGRES_DIR, reused
- * by the next start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
+ * Without DATABASE_URL it first starts an embedded PostgreSQL (data kept in EMBEDDED_POSTGRES_DIR, else in
+ * .data/postgres or, for root in a checkout the server's user cannot enter, under /var/tmp; reused by the next
+ * start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { queueBackendKind } from '@styrkedjan/messaging';
 import {
+  embeddedDataDir,
   EmbeddedPostgres,
   launchPortOf,
   parseLauncherConfig,
@@ -111,21 +113,26 @@ async function main(): Promise<void> {
   if (watch) await startCompiler();
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  let database = '';
   if (!config.DATABASE_URL) {
-    console.log(`Starting the embedded PostgreSQL (data in ${config.EMBEDDED_POSTGRES_DIR}) ...`);
+    const dataDir = await embeddedDataDir(config.EMBEDDED_POSTGRES_DIR);
+    const moved = dataDir.closed
+      ? `not in the checkout: the 'postgres' user it runs as cannot enter ${dataDir.closed} (EMBEDDED_POSTGRES_DIR chooses)`
+      : undefined;
+    console.log(`Starting the embedded PostgreSQL (data in ${dataDir.path}${moved ? `, ${moved}` : ''}) ...`);
     embedded = await startEmbeddedPostgres({
-      dataDir: config.EMBEDDED_POSTGRES_DIR,
+      dataDir: dataDir.path,
       port: config.EMBEDDED_POSTGRES_PORT,
       durable: true,
     });
     const url = new URL(embedded.url);
     url.pathname = '/styrkedjan';
     env.DATABASE_URL = url.toString();
+    database = `embedded, ${dataDir.path}, 127.0.0.1:${url.port}${moved ? `\n              ${moved}` : ''}`;
+  } else {
+    const url = new URL(config.DATABASE_URL);
+    database = `${url.host}${url.pathname}`;
   }
-  const databaseUrl = new URL(env.DATABASE_URL!);
-  const database = embedded
-    ? `embedded, ${config.EMBEDDED_POSTGRES_DIR}, 127.0.0.1:${databaseUrl.port}`
-    : `${databaseUrl.host}${databaseUrl.pathname}`;
   const queues =
     queueBackendKind(config) === 'redis' ? `Redis (${new URL(config.REDIS_URL!).host})` : 'PostgreSQL (schema bullmq)';
 

@@ -19,7 +19,9 @@ const envSchema = z.object({
   // Unset: `npm start` and `npm test` run an embedded PostgreSQL and hand its address to every process.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
-  EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
+  // Unset: `.data/postgres` in the checkout, or, when root runs it there and the server's `postgres` user cannot
+  // enter the checkout, /var/tmp/styrkedjan-<checkout>-<hash>/postgres (see database/postgres-user.ts).
+  EMBEDDED_POSTGRES_DIR: z.string().min(1).optional(),
   EMBEDDED_POSTGRES_PORT: int(1, 65535).default(54320),
   // Unset: the queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema `bullmq`) instead of Redis.
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),

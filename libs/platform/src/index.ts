@@ -12,3 +12,4 @@ export * from './http/pagination';
 export * from './http/uuid';
 export * from './observability/redact';
 export * from './services';
+export * from './database/postgres-user';
