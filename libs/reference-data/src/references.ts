@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { FieldError, invalidField, badRequest, notFound } from '@styrkedjan/platform';
+import { FieldIssue, InvalidInput, NotFound } from '@styrkedjan/platform';
 import { KnownAreaEntity } from './known-area.entity';
 import { KnownOrganisationEntity } from './known-organisation.entity';
 
@@ -23,7 +23,7 @@ export class References {
     const known = manager ? undefined : this.remembered.get(code);
     if (known && known.until > Date.now()) return known.area;
     const area = await (manager ?? this.dataSource.manager).findOneBy(KnownAreaEntity, { code });
-    if (!area) throw invalidField(field, `unknown area code '${code}'`);
+    if (!area) throw InvalidInput.field(field, `unknown area code '${code}'`);
     if (!manager) this.remembered.set(code, { area, until: Date.now() + AREA_MEMORY_MS });
     return area;
   }
@@ -55,7 +55,7 @@ export class References {
   /** The organisation named in a path, or 404. */
   async requireOrganisation(id: string): Promise<KnownOrganisationEntity> {
     const organisation = await this.dataSource.manager.findOneBy(KnownOrganisationEntity, { id });
-    if (!organisation) throw notFound('Organisation', id);
+    if (!organisation) throw new NotFound('Organisation', id);
     return organisation;
   }
 }
@@ -66,7 +66,7 @@ export function unknownReferences(
   known: ReadonlySet<string>,
   field: string,
   what: string,
-): FieldError[] {
+): FieldIssue[] {
   return values
     .map((value, index) => ({ value, index }))
     .filter(({ value }) => !known.has(value))
@@ -75,5 +75,5 @@ export function unknownReferences(
 
 function rejectUnknown(values: readonly string[], known: ReadonlySet<string>, field: string, what: string): void {
   const errors = unknownReferences(values, known, field, what);
-  if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  if (errors.length) throw new InvalidInput(errors);
 }

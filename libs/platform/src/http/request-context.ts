@@ -2,7 +2,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
-import { invalidField, unauthorized } from './problem';
+import { InvalidInput } from '../errors/domain-errors';
+import { unauthorized } from './problem';
 import { UUID_PATTERN } from './uuid';
 
 /**
@@ -88,7 +89,7 @@ function readIdempotency(request: Request): Idempotency | null {
   const key = header(request, IDEMPOTENCY_HEADER);
   if (key === undefined) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+    throw InvalidInput.field('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
   }
   const fingerprint = createHash('sha256')
     .update(`${request.method} ${request.originalUrl ?? request.url}\n${JSON.stringify(request.body ?? null)}`)

@@ -54,7 +54,7 @@ export interface PipelineView {
   filter: { areaCode: string | null; sector: Sector | null };
   counts: {
     needs: { identified: number; addressedByDraft: number; addressed: number };
-    supports: { drafted: number; published: number; withFeedback: number };
+    supports: { draft: number; published: number; withFeedback: number };
   };
   needs: Page<PipelineNeedView>;
   supports: Page<PipelineSupportView>;
@@ -169,7 +169,7 @@ export class PipelineRepository {
           addressed: of('need', 'addressed'),
         },
         supports: {
-          drafted: of('support', 'drafted'),
+          draft: of('support', 'draft'),
           published: of('support', 'published'),
           withFeedback: of('support', 'with_feedback'),
         },
