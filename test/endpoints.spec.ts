@@ -72,7 +72,7 @@ function join(prefix: string, path: string): string {
 
 describe.each(Object.keys(APPS) as ServiceName[])('the routes of %s', (service) => {
   const served = routesOf(APPS[service]);
-  const declared = Object.values(ENDPOINTS[service]) as EndpointDeclaration[];
+  const declared: EndpointDeclaration[] = Object.values(ENDPOINTS[service]);
 
   it('are all declared, each served as its declaration says', () => {
     for (const route of served) {

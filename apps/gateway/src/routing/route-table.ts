@@ -19,9 +19,7 @@ export interface MatchedRoute {
 export const BACKEND_ROUTES: readonly BackendRoute[] = (
   Object.entries(ENDPOINTS) as [ServiceName, Record<string, EndpointDeclaration>][]
 ).flatMap(([service, endpoints]) =>
-  service === 'gateway'
-    ? []
-    : Object.values(endpoints).map((endpoint) => ({ ...endpoint, service: service as BackendService })),
+  service === 'gateway' ? [] : Object.values(endpoints).map((endpoint) => ({ ...endpoint, service: service })),
 );
 
 /** Every service behind the gateway, in the order the declarations name them. */

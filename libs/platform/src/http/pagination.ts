@@ -38,7 +38,7 @@ export function encodeCursor(parts: (string | number)[]): string {
 export function decodeCursor(cursor: string | undefined, arity: number, field = 'cursor'): (string | number)[] | null {
   if (!cursor) return null;
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(parts) &&
       parts.length === arity &&

@@ -66,7 +66,7 @@ export class ApiKeysController {
   @ApiOkResponse({ type: ApiKeyListResponse })
   async list(@Req() request: Request, @Query() query: PageQuery): Promise<ApiKeyListResponse> {
     const page = await this.keys.listOf(principalOf(request)!.organisationId, query.limit, query.cursor);
-    return { items: page.items.map(ApiKeyResponse.of), nextCursor: page.nextCursor };
+    return { items: page.items.map((key) => ApiKeyResponse.of(key)), nextCursor: page.nextCursor };
   }
 
   @Endpoint(ENDPOINTS.gateway.revokeApiKey)

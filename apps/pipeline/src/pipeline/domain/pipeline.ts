@@ -359,7 +359,7 @@ function describe<Row extends { describedBy: number }>(
     if (outranks || current === null || incoming > current) {
       if (incoming === current) continue;
       next ??= { ...row };
-      next[key] = incoming as Row[typeof key];
+      next[key] = incoming;
     }
   }
   return next ?? row;
