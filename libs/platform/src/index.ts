@@ -11,3 +11,4 @@ export * from './http/request-context';
 export * from './http/pagination';
 export * from './http/uuid';
 export * from './observability/redact';
+export * from './remembered-lookup';
