@@ -52,6 +52,8 @@ export function serviceLoggerModule(logger: pino.Logger = (processLogger ??= cre
       quietResLogger: true,
       // No line per request, as before: the write path is CPU-bound and health checks poll every few seconds.
       autoLogging: false,
+      // pino-http binds the request to a child logger on every request: method and URL keep that cheap, and keep
+      // headers (Authorization, X-Api-Key) out of any line that names the request.
       serializers: { req: (request: pino.SerializedRequest) => ({ method: request.method, url: request.url }) },
     },
   });
