@@ -13,4 +13,6 @@ export * from './http/validation';
 export * from './http/request-context';
 export * from './http/pagination';
 export * from './http/uuid';
+export * from './observability/logger';
 export * from './observability/redact';
+export * from './remembered-lookup';
