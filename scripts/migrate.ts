@@ -6,7 +6,7 @@
  * service starts.
  */
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   ensureSchema,
   parseConfig,

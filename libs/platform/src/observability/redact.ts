@@ -22,7 +22,7 @@ const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
  */
 export function redactJsonLine(line: string): string {
   return line.replace(JSON_STRING, (literal) => {
-    const text: string = literal.includes('\\') ? JSON.parse(literal) : literal.slice(1, -1);
+    const text = literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1);
     const masked = redact(text);
     return masked === text ? literal : JSON.stringify(masked);
   });
