@@ -26,7 +26,10 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
-  moduleNameMapper: { '^@styrkedjan/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@styrkedjan/platform/errors$': '<rootDir>/libs/platform/src/errors',
+    '^@styrkedjan/(.*)$': '<rootDir>/libs/$1/src',
+  },
 };
 
 module.exports = {
@@ -36,7 +39,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/test'],
       testMatch: ['**/*.spec.ts'],
     },
     // One service as a process against real PostgreSQL (and Redis when REDIS_URL is set), fed through its own queue.
