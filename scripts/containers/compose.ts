@@ -18,17 +18,24 @@ const LOOPBACK = /(^|[/@])(127\.\d+\.\d+\.\d+|localhost|\[::1\])([:/]|$)/;
 type Dict = Record<string, unknown>;
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A YAML scalar as compose reads it into a string; anything else shown as JSON, never as `[object Object]`. */
+function scalar(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 /** Compose's variable substitution with an empty environment: what `docker compose up` sees with nothing set. */
 function interpolate(value: unknown, env: Dict = {}): unknown {
   if (typeof value === 'string') {
     return value.replace(
       /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-      (match, name, op, arg, bare) => {
+      (match: string, name?: string, op?: string, arg?: string, bare?: string): string => {
         if (match === '$$') return '$';
-        const key = (name ?? bare) as string;
+        const key = (name ?? bare)!;
         const set = env[key] as string | undefined;
-        if (op === ':-') return set ? set : arg;
-        if (op === '-') return set ?? arg;
+        if (op === ':-') return set ? set : (arg ?? '');
+        if (op === '-') return set ?? arg ?? '';
         if (op === ':?' || op === '?') {
           if (set === undefined || (op === ':?' && set === '')) throw new Error(`compose requires ${key}: ${arg}`);
           return set;
@@ -50,7 +57,7 @@ function environmentOf(service: Dict): Record<string, string> {
     return Object.fromEntries(env.map((entry) => String(entry).split(/=(.*)/s).slice(0, 2) as [string, string]));
   }
   return Object.fromEntries(
-    Object.entries(isDict(env) ? env : {}).map(([key, value]) => [key, value === null ? '' : String(value)]),
+    Object.entries(isDict(env) ? env : {}).map(([key, value]) => [key, value === null ? '' : scalar(value)]),
   );
 }
 
@@ -118,7 +125,7 @@ export function checkCompose(docker: string, findings: Findings): string {
   ] as const) {
     const store = services[name] ?? {};
     const volumes = (Array.isArray(store.volumes) ? store.volumes : []).map((volume) =>
-      isDict(volume) ? `${volume.source}:${volume.target}` : String(volume),
+      isDict(volume) ? `${scalar(volume.source)}:${scalar(volume.target)}` : scalar(volume),
     );
     expect(
       volumes.some((volume) => volume.split(':')[1] === dataDir),
@@ -132,7 +139,7 @@ export function checkCompose(docker: string, findings: Findings): string {
 
   const setup = services.setup ?? {};
   expect(commandOf(setup).join(' ') === 'setup', 'setup: its command must be [setup] (migrate, then seed)');
-  expect(String(setup.restart ?? 'no') === 'no', 'setup: a one-shot step must not restart');
+  expect(scalar(setup.restart ?? 'no') === 'no', 'setup: a one-shot step must not restart');
   for (const store of ['postgres', 'redis'])
     expect(dependsOn(setup)[store] === 'service_healthy', `setup: must wait for ${store} to be healthy`);
 
@@ -180,7 +187,7 @@ export function checkCompose(docker: string, findings: Findings): string {
       const url = new URL(config.serviceUrls[other]);
       expect(
         url.hostname === other && Number(url.port) === listensOn(other),
-        `${name}: ${other.toUpperCase()}_URL is ${url}, expected http://${other}:${listensOn(other)}`,
+        `${name}: ${other.toUpperCase()}_URL is ${url.href}, expected http://${other}:${listensOn(other)}`,
       );
     }
     for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) {
@@ -197,7 +204,7 @@ export function checkCompose(docker: string, findings: Findings): string {
   }
   const build = services.directory?.build;
   const dockerfile = isDict(build)
-    ? join(docker, String(build.context ?? '.'), String(build.dockerfile ?? 'Dockerfile'))
+    ? join(docker, scalar(build.context ?? '.'), scalar(build.dockerfile ?? 'Dockerfile'))
     : '';
   expect(dockerfile && existsSync(dockerfile), `build: no Dockerfile at ${dockerfile}`);
   return dockerfile;

@@ -87,7 +87,7 @@ const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 async function loadServerClass(specifier: string): Promise<typeof EmbeddedPostgresServer> {
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const module: { default: unknown } = await import(specifier);
+  const module = (await import(specifier)) as { default: unknown };
   for (const signal of HOOKED_SIGNALS) {
     for (const listener of process.listeners(signal))
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
