@@ -4,7 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
-import { problemErrorMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
+import { ServiceErrorFilter } from './database/unavailable';
+import { problemErrorMiddleware } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { RedactingLogger } from './observability/redact';
 
@@ -30,7 +31,7 @@ export async function createServiceApp(
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   if (options.parseJsonBody !== false) {
     app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));

@@ -54,6 +54,8 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
         application_name: 'styrkedjan-gateway-limits',
         options: '-c synchronous_commit=off',
       });
+      // An idle connection dropped by a restarting PostgreSQL is replaced on next use; unheard, it would crash the gateway.
+      this.pool.on('error', (error) => this.logger.warn(`rate limit store connection lost: ${error.message}`));
       // One after another: each creates the shared table if missing, and concurrent CREATEs would race.
       this.organisations = await postgresLimiter(this.pool, 'org', organisation, windowS);
       this.keys = await postgresLimiter(this.pool, 'key', key, windowS);
