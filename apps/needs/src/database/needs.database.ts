@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1763942400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { NeedEntity } from '../needs/persistence/need.entity';
@@ -8,5 +8,10 @@ import { Needs1763856000100 } from './migrations/1763856000100-needs';
 export const needsDatabase: ServiceDatabase = {
   schema: 'needs',
   entities: [NeedEntity, NeedSupportEntity, KnownAreaEntity, KnownOrganisationEntity],
-  migrations: [MessagingTables1763856000000, ReferenceTables1763856000001, Needs1763856000100],
+  migrations: [
+    MessagingTables1763856000000,
+    ReferenceTables1763856000001,
+    Needs1763856000100,
+    ReconciliationTables1763942400000,
+  ],
 };

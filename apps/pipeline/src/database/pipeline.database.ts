@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1763942400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase } from '@styrkedjan/platform';
 import { EventLog1763856000600 } from './migrations/1763856000600-event-log';
 import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
@@ -7,5 +7,10 @@ import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
 export const pipelineDatabase: ServiceDatabase = {
   schema: 'pipeline',
   entities: [],
-  migrations: [MessagingTables1763856000000, EventLog1763856000600, Pipeline1763856000601],
+  migrations: [
+    MessagingTables1763856000000,
+    EventLog1763856000600,
+    Pipeline1763856000601,
+    ReconciliationTables1763942400000,
+  ],
 };
