@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from './unavailable';
 
 /** Shaped as node-postgres and TypeORM raise them. */
@@ -17,6 +18,7 @@ describe('database unavailable', () => {
     ['too many connections', sqlError('53300')],
     ['a connection that died', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a transaction whose connection TypeORM released', new QueryRunnerAlreadyReleasedError()],
     ['a cause that is one of these', Object.assign(new Error('query failed'), { cause: sqlError('ECONNREFUSED') })],
   ])('recognises %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

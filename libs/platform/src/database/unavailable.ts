@@ -9,6 +9,12 @@ const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 // node-postgres says a connection died in words only.
 const UNAVAILABLE_MESSAGES = /Connection terminated|is not queryable|timeout exceeded when trying to connect/i;
+// TypeORM releases a transaction's query runner itself when its connection errors; what the transaction
+// runs next fails with these.
+const UNAVAILABLE_TYPEORM_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 /**
  * Whether an error means PostgreSQL cannot be reached or is restarting (so the request may succeed
@@ -17,12 +23,14 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|is not queryable|timeout exc
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
-  const { code, message, driverError, cause } = error as {
+  const { name, code, message, driverError, cause } = error as {
+    name?: unknown;
     code?: unknown;
     message?: unknown;
     driverError?: unknown;
     cause?: unknown;
   };
+  if (typeof name === 'string' && UNAVAILABLE_TYPEORM_ERRORS.has(name)) return true;
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
