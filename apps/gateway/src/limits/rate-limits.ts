@@ -33,6 +33,8 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
         : this.config.auth.rateLimitStore;
     if (store === 'redis' && this.config.redisUrl) {
       this.redis = new IORedis(this.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // While Redis is away every request logs that its limit could not be counted; the reconnects need no more.
+      this.redis.on('error', () => undefined);
       const make = (keyPrefix: string, points: number) =>
         new RateLimiterRedis({
           storeClient: this.redis,
