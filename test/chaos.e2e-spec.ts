@@ -103,12 +103,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
 
     row('Redis stopped mid-flow, then started empty: writes keep succeeding, every effect arrives once', async () => {
       // The pipeline made slow, so that jobs are waiting in its queue when Redis goes.
-      await db.query(`
-        CREATE FUNCTION pipeline.chaos_slow() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN PERFORM pg_sleep(0.05); RETURN NEW; END $$`);
-      await db.query(
-        'CREATE TRIGGER chaos_slow BEFORE INSERT ON pipeline.event_log FOR EACH ROW EXECUTE FUNCTION pipeline.chaos_slow()',
-      );
+      const unslow = await addTrigger('chaos_slow', 'BEFORE INSERT', 'pipeline.event_log', 'PERFORM pg_sleep(0.05);');
       const marks = await mark();
       const writer = writeContinuously('Mitt i flödet');
       await eventually(async () => {
@@ -125,8 +120,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
       await writer.stop();
       expect(writer.refused).toEqual([]);
       expect(writer.unavailable).toBe(0);
-      await db.query('DROP TRIGGER chaos_slow ON pipeline.event_log');
-      await db.query('DROP FUNCTION pipeline.chaos_slow()');
+      await unslow();
       await expectEverythingApplied('Redis stopped mid-flow, started empty', marks, backAt);
       expect(system.logs.get('pipeline')!.join('')).toMatch(/re-drove \d+ events from needs/);
     });
@@ -162,11 +156,12 @@ describe(`chaos (queues on ${BACKEND})`, () => {
 
   row('a dead letter survives the queue losing its data: offered again, applied once its cause is fixed', async () => {
     const operator = system.as(socialstyrelsen, 'admin');
-    await db.query(`
-      CREATE FUNCTION notifications.chaos_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.title LIKE '%Giftig%' THEN RAISE EXCEPTION 'inbox refuses this row'; END IF; RETURN NEW; END $$`);
-    await db.query(
-      'CREATE TRIGGER chaos_refuse_poison BEFORE INSERT ON notifications.notifications FOR EACH ROW EXECUTE FUNCTION notifications.chaos_refuse_poison()',
+    // The cause: the inbox refuses rows for one title, as a broken constraint or a full disk would.
+    const cure = await addTrigger(
+      'chaos_refuse_poison',
+      'BEFORE INSERT',
+      'notifications.notifications',
+      "IF NEW.title LIKE '%Giftig%' THEN RAISE EXCEPTION 'inbox refuses this row'; END IF;",
     );
     const marks = await mark();
     const supportId = await publishSupport('Giftig när kön töms');
@@ -189,8 +184,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
     const listed = await api.get('/admin/dead-letters').set(operator).expect(200);
     expect(listed.body.items).toEqual([]);
     const letter = await deadLetter(); // offered again by reconciliation, and refused again
-    await db.query('DROP TRIGGER chaos_refuse_poison ON notifications.notifications');
-    await db.query('DROP FUNCTION notifications.chaos_refuse_poison()');
+    await cure();
     await api
       .post(`/admin/dead-letters/${encodeURIComponent(letter.id)}/retry`)
       .set(operator)
@@ -225,12 +219,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
 
   row('the relay SIGKILLed between enqueue and mark: every effect arrives once', async () => {
     // The mark waits (as a slow commit would) until the relay is killed; the queue has the events by then.
-    await db.query(`
-      CREATE FUNCTION needs.chaos_hold_mark() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_sleep(600); RETURN NEW; END $$`);
-    await db.query(
-      'CREATE TRIGGER chaos_hold_mark BEFORE UPDATE ON needs.outbox FOR EACH ROW EXECUTE FUNCTION needs.chaos_hold_mark()',
-    );
+    const release = await addTrigger('chaos_hold_mark', 'BEFORE UPDATE', 'needs.outbox', 'PERFORM pg_sleep(600);');
     const marks = await mark();
     const titles = Array.from({ length: 5 }, (_, i) => `Mellan kö och markering ${i}`);
     for (const title of titles) await identifyNeed(title).expect(201);
@@ -253,8 +242,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
     await db.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()",
     );
-    await db.query('DROP TRIGGER chaos_hold_mark ON needs.outbox');
-    await db.query('DROP FUNCTION needs.chaos_hold_mark()');
+    await release();
     await system.startService('needs');
     await eventually(async () => expect(await unpublished(marks)).toBe(0));
     await expectEverythingApplied('the relay SIGKILLed between enqueue and mark', marks, Date.now());
@@ -302,13 +290,12 @@ describe(`chaos (queues on ${BACKEND})`, () => {
     'two replicas of every consuming service and two relays at once, under load: each row published once, no effect doubled',
     async () => {
       await db.query('CREATE TABLE IF NOT EXISTS public.chaos_publications (event_id uuid NOT NULL, at timestamptz)');
-      await db.query(`
-      CREATE OR REPLACE FUNCTION public.chaos_count_publication() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN INSERT INTO public.chaos_publications VALUES (NEW.event_id, NEW.published_at); RETURN NEW; END $$`);
       for (const producer of PRODUCERS_WRITTEN) {
-        await db.query(
-          `CREATE TRIGGER chaos_count_publication AFTER UPDATE OF published_at ON ${producer}.outbox
-         FOR EACH ROW EXECUTE FUNCTION public.chaos_count_publication()`,
+        await addTrigger(
+          'chaos_count_publication',
+          'AFTER UPDATE OF published_at',
+          `${producer}.outbox`,
+          'INSERT INTO public.chaos_publications VALUES (NEW.event_id, NEW.published_at);',
         );
       }
       await Promise.all(CONSUMERS.map((name) => system.startReplica(name)));
@@ -505,6 +492,20 @@ describe(`chaos (queues on ${BACKEND})`, () => {
         await Promise.all(clients);
       },
     });
+  }
+
+  /**
+   * Makes a table misbehave, as a slow disk, a broken constraint or a commit that hangs would: a row trigger
+   * running `body`. Returns what takes it away again.
+   */
+  async function addTrigger(name: string, when: string, table: string, body: string): Promise<() => Promise<void>> {
+    const fn = `${table.split('.')[0]}.${name}`;
+    await db.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} RETURN NEW; END $$`);
+    await db.query(`CREATE TRIGGER ${name} ${when} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    return async () => {
+      await db.query(`DROP TRIGGER ${name} ON ${table}`);
+      await db.query(`DROP FUNCTION ${fn}()`);
+    };
   }
 
   /** What an operator's mistake or a failover does: Redis flushed, or every table of the bullmq schema emptied. */

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { openToPostgresUser } from '@styrkedjan/platform';
 import { freePort } from './free-port';
+import { stopProcess } from './processes';
 
 const UP = join(__dirname, '..', '..', '..');
 const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
@@ -60,10 +60,7 @@ export class PrivatePostgres {
   async halt(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    const exited = once(server, 'exit');
-    server.kill('SIGTERM');
-    await exited;
+    await stopProcess(server, 'SIGTERM');
   }
 
   async stop(): Promise<void> {

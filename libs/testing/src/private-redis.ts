@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import IORedis from 'ioredis';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
+import { stopProcess } from './processes';
 
 /**
  * A redis-server of a test's own, on a free port and without persistence, so that it can be flushed,
@@ -61,10 +61,7 @@ export class PrivateRedis {
   async kill(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    const exited = once(server, 'exit');
-    server.kill('SIGKILL');
-    await exited;
+    await stopProcess(server, 'SIGKILL');
   }
 
   /** FLUSHALL: every key gone while the server keeps running, as an operator's mistake would do. */

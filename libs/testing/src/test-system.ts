@@ -9,6 +9,7 @@ import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
 import { ensureDatabase, SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
+import { stopProcess } from './processes';
 import { TestIdentityProvider, TokenOptions } from './test-identity-provider';
 
 const UP = join(__dirname, '..', '..', '..');
@@ -154,16 +155,7 @@ export class TestSystem {
 
   /** Stops every replica (SIGTERM, or SIGKILL for a crash). */
   async stopReplicas(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const running = this.replicas
-      .splice(0)
-      .filter(({ process: child }) => child.exitCode === null && !child.signalCode);
-    await Promise.all(
-      running.map(({ process: child }) => {
-        const exited = once(child, 'exit');
-        child.kill(signal);
-        return exited;
-      }),
-    );
+    await Promise.all(this.replicas.splice(0).map(({ process: child }) => stopProcess(child, signal)));
   }
 
   /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
