@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000, ReconciliationTables1763942400000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { NotificationEntity } from '../notifications/persistence/notification.entity';
@@ -12,6 +12,6 @@ export const notificationsDatabase: ServiceDatabase = {
     MessagingTables1763856000000,
     ReferenceTables1763856000001,
     Notifications1763856000500,
-    ReconciliationTables1763942400000,
+    ReconciliationTables1764662400000,
   ],
 };

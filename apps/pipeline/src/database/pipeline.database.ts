@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000, ReconciliationTables1763942400000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase } from '@styrkedjan/platform';
 import { EventLog1763856000600 } from './migrations/1763856000600-event-log';
 import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
@@ -11,6 +11,6 @@ export const pipelineDatabase: ServiceDatabase = {
     MessagingTables1763856000000,
     EventLog1763856000600,
     Pipeline1763856000601,
-    ReconciliationTables1763942400000,
+    ReconciliationTables1764662400000,
   ],
 };

@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000, ReconciliationTables1763942400000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { KnownNeedEntity } from '../supports/persistence/known-need.entity';
@@ -12,6 +12,6 @@ export const supportsDatabase: ServiceDatabase = {
     MessagingTables1763856000000,
     ReferenceTables1763856000001,
     Supports1763856000300,
-    ReconciliationTables1763942400000,
+    ReconciliationTables1764662400000,
   ],
 };

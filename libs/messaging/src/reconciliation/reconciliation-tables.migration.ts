@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (the producer's side), and each consumer's place in every producer's outbox plus the dead letters it
  * watches (the consumer's side).
  */
-export class ReconciliationTables1763942400000 implements MigrationInterface {
-  name = 'ReconciliationTables1763942400000';
+export class ReconciliationTables1764662400000 implements MigrationInterface {
+  name = 'ReconciliationTables1764662400000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(
