@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, Type } from '@nestjs/common';
 import { EndpointDeclaration, ENDPOINTS } from '@styrkedjan/access';
+import { OutboxFeedController } from '@styrkedjan/messaging';
 import { ENDPOINT_METADATA, HealthController, ServiceName } from '@styrkedjan/platform';
 
 // The modules parse their configuration as they are declared; nothing here connects to it.
@@ -16,8 +17,11 @@ const APPS = Object.fromEntries(
 const { ProxyController } = require('../apps/gateway/src/routing/proxy.controller') as { ProxyController: Type };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Served by every service outside the declarations: health is public and never proxied; the proxy is the catch-all. */
-const UNDECLARED = new Set<Type>([HealthController, ProxyController]);
+/**
+ * Served outside the declarations: health is public and never proxied, the outbox feed is for the other services'
+ * reconciliation only (the gateway routes neither), and the proxy is the gateway's catch-all.
+ */
+const UNDECLARED = new Set<Type>([HealthController, OutboxFeedController, ProxyController]);
 
 interface ServedRoute {
   controller: string;

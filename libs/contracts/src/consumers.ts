@@ -29,6 +29,32 @@ export function subscribersOf(type: EventType): ConsumerName[] {
   return CONSUMER_NAMES.filter((name) => (SUBSCRIPTIONS[name] as readonly EventType[]).includes(type));
 }
 
+/**
+ * Who records what: each event type comes from the outbox of one service. A consumer reconciles with the
+ * producers of what it subscribes to (asking each what it published), so this must match the services'
+ * code; recording a type that is not declared here for the service is refused (see Transaction.record).
+ */
+export const PRODUCERS = {
+  directory: ['organisation.registered', 'organisation.updated', 'area.defined', 'area.updated'],
+  needs: ['need.identified'],
+  supports: ['support.drafted', 'support.published'],
+  feedback: ['feedback.received'],
+} as const satisfies Record<string, readonly EventType[]>;
+
+export type ProducerName = keyof typeof PRODUCERS;
+export const PRODUCER_NAMES = Object.keys(PRODUCERS) as ProducerName[];
+
+/** Whether this service's outbox may hold events of this type. */
+export function produces(service: string, type: EventType): boolean {
+  return ((PRODUCERS as Record<string, readonly EventType[]>)[service] ?? []).includes(type);
+}
+
+/** The services whose outboxes hold events this consumer subscribes to. */
+export function producersFor(consumer: ConsumerName): ProducerName[] {
+  const subscribed: readonly EventType[] = SUBSCRIPTIONS[consumer];
+  return PRODUCER_NAMES.filter((producer) => PRODUCERS[producer].some((type) => subscribed.includes(type)));
+}
+
 /** BullMQ queue name of a consuming service. */
 export function queueNameOf(consumer: ConsumerName): string {
   return `events.${consumer}`;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   AnyEvent,
@@ -10,7 +10,7 @@ import {
   SUBSCRIPTIONS,
   validateEvent,
 } from '@styrkedjan/contracts';
-import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
+import { isDatabaseUnavailable, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
 import { consumesBatches, ConsumesEvent, ConsumesEventBatch, EVENT_CONSUMER } from './event-consumer';
 import { GroupCommit } from './group-commit';
 import { appendToOutbox, outboxSchemaOf } from './outbox';
@@ -40,12 +40,30 @@ export class ConsumerHost implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.registerConsumers();
     if (!this.config.SERVICE_ROLES.includes('consumer') || !this.subscriptions().length) return;
-    const worker = this.transport.work(this.service as ConsumerName, (job) => this.process(job));
+    const worker = this.transport.work(this.service as ConsumerName, (job) => this.processOrWait(job));
     worker.on('failed', (job, error) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
         this.logger.error(`dead-lettered ${job.name} ${job.id} after ${job.attemptsMade} attempts: ${error.message}`);
       }
     });
+  }
+
+  /**
+   * As process, but when the database cannot be reached the job goes back to wait without spending an
+   * attempt, and the queue holds off for a backoff: the database is away for every job alike, and a restart
+   * or failover must not dead-letter what was in flight.
+   */
+  private async processOrWait(job: Job): Promise<Delivery> {
+    try {
+      return await this.process(job);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      await this.transport
+        .queue(this.service as ConsumerName)
+        .rateLimit(this.config.CONSUMER_BACKOFF_MS)
+        .catch(() => undefined); // on the PostgreSQL backend the queue is away too; the job's lock then runs out
+      throw Worker.RateLimitError();
+    }
   }
 
   /** Validates the event, then applies it exactly once; an invalid event goes straight to the dead letters. */

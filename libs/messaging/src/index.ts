@@ -8,4 +8,5 @@ export * from './event-consumer';
 export * from './consumer-host';
 export * from './dead-letters';
 export * from './messaging-tables.migration';
+export * from './reconciliation';
 export * from './messaging.module';

@@ -89,7 +89,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       await Promise.all([...byConsumer].map(([consumer, events]) => this.transport.send(consumer, events)));
-      await manager.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [
+      // The time of marking, not of the transaction's start (now()), which lies before a send that waited for
+      // a queue: consumers reconcile by published_at and must not find rows appear behind where they read.
+      await manager.query('UPDATE outbox SET published_at = clock_timestamp() WHERE position = ANY($1::bigint[])', [
         rows.map((row) => row.position),
       ]);
       return rows.length;
@@ -103,13 +105,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
+      // Only the listener in use is replaced; a connection that failed to open is retried by the caller.
+      if (this.listener !== client) return;
       this.logger.warn(`outbox listener lost: ${error.message}; polling until it is back`);
       this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000);
+      void client.end().catch(() => undefined);
+      this.listenAgainSoon();
     });
-    await client.connect();
-    await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${outboxChannel(this.schema)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
+  }
+
+  /** Retries until PostgreSQL takes the LISTEN again (it may be restarting); the poll covers the gap. */
+  private listenAgainSoon(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      if (this.stopped) return;
+      this.listen().then(
+        () => this.wake(),
+        () => this.listenAgainSoon(),
+      );
+    }, 1000);
   }
 
   /** Published rows are kept for a while to help an operator trace a delivery, then removed. */

@@ -63,6 +63,8 @@ function redisBackend(url: string, prefix: string): QueueBackend {
     worker: (name, processor, settings) =>
       new Worker(name, processor, { ...settings, prefix, connection: { url, maxRetriesPerRequest: null } }),
     ping: async () => {
+      // Commands wait in ioredis's offline queue while it reconnects: say so at once instead of hanging.
+      if (connection.status !== 'ready') throw new Error(`Redis connection ${connection.status}`);
       await connection.ping();
     },
     close: async () => {

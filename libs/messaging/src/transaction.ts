@@ -7,6 +7,7 @@ import {
   EventType,
   EVENT_CATALOGUE,
   PayloadOf,
+  produces,
   validateEvent,
 } from '@styrkedjan/contracts';
 
@@ -31,6 +32,12 @@ export class Transaction {
   ) {}
 
   record<T extends EventType>(type: T, aggregate: AggregateRef, payload: PayloadOf<T>): AnyEvent {
+    // Consumers reconcile only with the declared producer of a type: an undeclared one would never be re-offered.
+    if (!produces(this.origin.producer, type)) {
+      throw new Error(
+        `${this.origin.producer} records ${type}, which PRODUCERS in @styrkedjan/contracts does not give it`,
+      );
+    }
     // Validate before anything commits: an event that breaks its contract is a bug here, not downstream.
     const event = validateEvent({
       id: randomUUID(),

@@ -22,7 +22,8 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     this.backend = await openQueueBackend(this.config);
-    this.readiness.register('queues', () => this.opened().ping());
+    // Not essential: while the queues are away, writes wait in the outbox and the process is only degraded.
+    this.readiness.register('queues', () => this.opened().ping(), { essential: false });
   }
 
   /** Puts events on a consumer's queue, each with the retry policy; the job id is the event id. */

@@ -5,7 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
-import { problemErrorMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
+import { ServiceErrorFilter } from './database/unavailable';
+import { problemErrorMiddleware } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
 
@@ -31,7 +32,7 @@ export async function createServiceApp(
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   if (options.parseJsonBody !== false) {
     app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));

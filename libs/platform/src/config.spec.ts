@@ -25,6 +25,9 @@ describe('configuration', () => {
     ['EMBEDDED_POSTGRES_PORT', '70000'],
     ['SERVICE_ROLES', 'relay,cook'],
     ['NODE_ENV', 'staging'],
+    ['RECONCILE_INTERVAL_MS', '100'],
+    ['RECONCILE_GRACE_MS', 'soon'],
+    ['RECONCILE_BATCH_SIZE', '0'],
   ])('names %s when its value is wrong', (name, value) => {
     expect(() => parseLauncherConfig({ ...database, [name]: value })).toThrow(new RegExp(`${name}`));
   });

@@ -53,6 +53,12 @@ const envSchema = z.object({
   CONSUMER_ATTEMPTS: int(1, 100).default(10),
   CONSUMER_BACKOFF_MS: int(10, 600_000).default(1000),
   CONSUMER_LOCK_MS: int(1000, 600_000).default(30_000),
+  // Reconciliation: every interval, each consumer compares what its producers published at least the grace
+  // ago with what it processed, and re-offers the difference. Both at most 10 minutes, so outbox retention
+  // (an hour at least) always covers the window.
+  RECONCILE_INTERVAL_MS: int(1000, 600_000).default(30_000),
+  RECONCILE_GRACE_MS: int(500, 600_000).default(30_000),
+  RECONCILE_BATCH_SIZE: int(10, 10_000).default(1000),
   ...Object.fromEntries(
     SERVICE_NAMES.map((name) => [
       `${name.toUpperCase()}_URL`,

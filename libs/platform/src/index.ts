@@ -3,6 +3,7 @@ export * from './bootstrap';
 export * from './platform.module';
 export * from './database/database';
 export * from './database/embedded-postgres';
+export * from './database/unavailable';
 export * from './health/readiness';
 export * from './health/health.controller';
 export * from './errors/domain-errors';

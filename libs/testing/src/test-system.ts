@@ -9,6 +9,7 @@ import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
 import { ensureDatabase, SERVICE_NAMES, serviceFiles, ServiceName, SERVICES } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
+import { stopProcess } from './processes';
 import { TestIdentityProvider, TokenOptions } from './test-identity-provider';
 
 const UP = join(__dirname, '..', '..', '..');
@@ -26,6 +27,10 @@ export interface TestSystemOptions {
   env?: Record<string, string>;
   /** Every service in one process, as `npm start -- --one-process` runs them. */
   oneProcess?: boolean;
+  /** The PostgreSQL server to make the test database on (a URL of any database there); DATABASE_URL's unless given. */
+  databaseUrl?: string;
+  /** The Redis for the queues; REDIS_URL's unless given, and null for the queues on PostgreSQL whatever it says. */
+  redisUrl?: string | null;
 }
 
 /**
@@ -54,15 +59,18 @@ export class TestSystem {
   }
 
   static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
-    if (!process.env.DATABASE_URL) {
+    const server = options.databaseUrl ?? process.env.DATABASE_URL;
+    if (!server) {
       throw new Error(
         'DATABASE_URL is not set: run the tests through Jest (it starts an embedded PostgreSQL) or set it',
       );
     }
     const suffix = randomBytes(4).toString('hex');
-    const base = new URL(process.env.DATABASE_URL);
+    const base = new URL(server);
     base.pathname = `/styrkedjan_test_${suffix}`;
-    const system = new TestSystem(base.toString(), process.env.REDIS_URL || undefined, `t${suffix}`, options.env ?? {});
+    const redisUrl =
+      options.redisUrl === undefined ? process.env.REDIS_URL || undefined : (options.redisUrl ?? undefined);
+    const system = new TestSystem(base.toString(), redisUrl, `t${suffix}`, options.env ?? {});
     system.identity = await TestIdentityProvider.start();
     await ensureDatabase(system.databaseUrl);
     await system.db.connect();
@@ -114,6 +122,40 @@ export class TestSystem {
         { timeoutMs: 30_000, intervalMs: 100 },
       );
     }
+  }
+
+  /** Processes started by startReplica, beside the one of each service that the gateway routes to. */
+  readonly replicas: { name: ServiceName; port: number; process: ChildProcess; log: string[] }[] = [];
+
+  /**
+   * One more process of a service, on a port of its own, as a deployment with replicas runs it: its relay
+   * and consumer work beside the first one's (the gateway keeps routing requests to the first).
+   */
+  async startReplica(name: ServiceName, env: Record<string, string> = {}): Promise<ChildProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(DIST, 'apps', name, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...this.serviceEnv(), PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log: string[] = [];
+    child.stdout?.on('data', (chunk) => log.push(String(chunk)));
+    child.stderr?.on('data', (chunk) => log.push(String(chunk)));
+    this.replicas.push({ name, port, process: child, log });
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} replica exited with ${child.exitCode}:\n${log.join('')}`);
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        if (!response.ok) throw new Error(`${name} replica not ready: ${await response.text()}`);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    return child;
+  }
+
+  /** Stops every replica (SIGTERM, or SIGKILL for a crash). */
+  async stopReplicas(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await Promise.all(this.replicas.splice(0).map(({ process: child }) => stopProcess(child, signal)));
   }
 
   /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
@@ -217,6 +259,7 @@ export class TestSystem {
   }
 
   async stop(): Promise<void> {
+    await this.stopReplicas();
     await Promise.all(SERVICE_NAMES.map((name) => this.stopService(name)));
     // On Redis the queues outlive the test: remove them. On PostgreSQL they go with the database.
     if (this.redisUrl)

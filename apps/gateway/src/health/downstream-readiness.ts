@@ -6,7 +6,7 @@ import { BACKEND_SERVICES } from '../routing/route-table';
 // Under the 2 s Readiness gives each check, so a hung service reports its own cause.
 const CHECK_TIMEOUT_MS = 1500;
 
-/** The gateway is ready when every service it routes to is: one check per service, beside Redis. */
+/** The gateway is ready when every service it routes to is (degraded when one is): one check per service, beside the queues. */
 @Injectable()
 export class DownstreamReadiness implements OnModuleInit {
   constructor(
@@ -23,8 +23,13 @@ export class DownstreamReadiness implements OnModuleInit {
           // fetch says only "fetch failed"; the cause (ECONNREFUSED, ...) is what an operator needs.
           throw new Error(error.cause?.code ?? error.message);
         });
-        await response.body?.cancel();
-        if (!response.ok) throw new Error(`answered ${response.status}`);
+        if (!response.ok) {
+          await response.body?.cancel();
+          throw new Error(`answered ${response.status}`);
+        }
+        // A service that is ready without its queues (writes wait in its outbox) makes the gateway degraded too.
+        const body = (await response.json().catch(() => null)) as { status?: unknown } | null;
+        return body?.status === 'degraded' ? 'degraded' : undefined;
       });
     }
   }

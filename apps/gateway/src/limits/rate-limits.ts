@@ -33,6 +33,8 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
         : this.config.auth.rateLimitStore;
     if (store === 'redis' && this.config.redisUrl) {
       this.redis = new IORedis(this.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      // While Redis is away every request logs that its limit could not be counted; the reconnects need no more.
+      this.redis.on('error', () => undefined);
       const make = (keyPrefix: string, points: number) =>
         new RateLimiterRedis({
           storeClient: this.redis,
@@ -54,6 +56,8 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
         application_name: 'styrkedjan-gateway-limits',
         options: '-c synchronous_commit=off',
       });
+      // An idle connection dropped by a restarting PostgreSQL is replaced on next use; unheard, it would crash the gateway.
+      this.pool.on('error', (error) => this.logger.warn(`rate limit store connection lost: ${error.message}`));
       // One after another: each creates the shared table if missing, and concurrent CREATEs would race.
       this.organisations = await postgresLimiter(this.pool, 'org', organisation, windowS);
       this.keys = await postgresLimiter(this.pool, 'key', key, windowS);

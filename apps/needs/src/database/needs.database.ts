@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { NeedEntity } from '../needs/persistence/need.entity';
@@ -14,5 +14,6 @@ export const needsDatabase: ServiceDatabase = {
     ReferenceTables1763856000001,
     Needs1763856000100,
     NeedVersions1764576000100,
+    ReconciliationTables1764662400000,
   ],
 };

@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { NotificationEntity } from '../notifications/persistence/notification.entity';
@@ -8,5 +8,10 @@ import { Notifications1763856000500 } from './migrations/1763856000500-notificat
 export const notificationsDatabase: ServiceDatabase = {
   schema: SERVICES.notifications.schema,
   entities: [SubscriptionEntity, NotificationEntity, KnownAreaEntity, KnownOrganisationEntity],
-  migrations: [MessagingTables1763856000000, ReferenceTables1763856000001, Notifications1763856000500],
+  migrations: [
+    MessagingTables1763856000000,
+    ReferenceTables1763856000001,
+    Notifications1763856000500,
+    ReconciliationTables1764662400000,
+  ],
 };

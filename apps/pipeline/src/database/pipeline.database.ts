@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { EventLog1763856000600 } from './migrations/1763856000600-event-log';
 import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
@@ -13,5 +13,6 @@ export const pipelineDatabase: ServiceDatabase = {
     EventLog1763856000600,
     Pipeline1763856000601,
     SupportStageNames1764576000600,
+    ReconciliationTables1764662400000,
   ],
 };

@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
+import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { KnownNeedEntity } from '../supports/persistence/known-need.entity';
@@ -8,5 +8,10 @@ import { Supports1763856000300 } from './migrations/1763856000300-supports';
 export const supportsDatabase: ServiceDatabase = {
   schema: SERVICES.supports.schema,
   entities: [SupportEntity, KnownNeedEntity, KnownAreaEntity, KnownOrganisationEntity],
-  migrations: [MessagingTables1763856000000, ReferenceTables1763856000001, Supports1763856000300],
+  migrations: [
+    MessagingTables1763856000000,
+    ReferenceTables1763856000001,
+    Supports1763856000300,
+    ReconciliationTables1764662400000,
+  ],
 };

@@ -15,12 +15,15 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Every dependency this process needs answers (PostgreSQL, Redis, ...). */
+  /**
+   * Every dependency this process needs answers (PostgreSQL, ...): 200 with status `ok`, or `degraded` when
+   * one it can do without for a while does not (the queues: writes are kept in the outbox until they are back).
+   */
   @Get('ready')
   async ready(@Res() response: Response) {
-    const { ready, checks } = await this.readiness.check();
+    const { ready, status, checks } = await this.readiness.check();
     if (ready) {
-      response.status(HttpStatus.OK).json({ status: 'ok', checks });
+      response.status(HttpStatus.OK).json({ status, checks });
       return;
     }
     response

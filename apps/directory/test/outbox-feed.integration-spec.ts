@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import request from 'supertest';
+import { SUBSCRIPTIONS } from '@styrkedjan/contracts';
+import { eventually, TestSystem } from '@styrkedjan/testing';
+
+/**
+ * The outbox feed that consumers reconcile against, on the directory service (the producer with the most
+ * events after a seed) as its own process: ids in publishing order, pages that neither skip nor repeat,
+ * envelopes on request, and bad input refused with the field named.
+ */
+describe('outbox feed (integration)', () => {
+  let system: TestSystem;
+  let http: ReturnType<typeof request>;
+  let published: string[]; // the ids the notifications consumer subscribes to, in publishing order
+
+  beforeAll(async () => {
+    system = await TestSystem.start({ services: ['directory'], seed: false });
+    http = request(system.serviceUrl('directory'));
+    await system.runCommand(join(__dirname, '..', '..', '..', 'dist', 'apps', 'directory', 'src', 'seed.js'));
+    await eventually(async () => {
+      const { rows } = await system.db.query(
+        'SELECT count(*)::int AS n FROM directory.outbox WHERE published_at IS NULL',
+      );
+      expect(rows[0].n).toBe(0);
+    });
+    const { rows } = await system.db.query(
+      'SELECT event_id::text AS id FROM directory.outbox WHERE type = ANY($1) ORDER BY published_at, position',
+      [SUBSCRIPTIONS.notifications],
+    );
+    published = rows.map((row) => row.id);
+    expect(published.length).toBeGreaterThan(300);
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('lists what a consumer subscribes to in publishing order, page after page, none skipped or repeated', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await http
+        .get('/outbox/published')
+        .query({ consumer: 'notifications', limit: 100, ...(after ? { after } : {}) })
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(100);
+      seen.push(...page.body.items.map((item: { eventId: string }) => item.eventId));
+      if (page.body.items.length < 100) break;
+      after = page.body.items.at(-1).cursor;
+    }
+    expect(seen).toEqual(published);
+  });
+
+  it('leaves out what a consumer does not subscribe to, and what was published more recently than asked', async () => {
+    const feedback = await http.get('/outbox/published').query({ consumer: 'feedback' }).expect(200);
+    expect(feedback.body.items).toEqual([]);
+    const settled = await http.get('/outbox/published').query({ consumer: 'pipeline', olderThanMs: 3_600_000 });
+    expect(settled.body.items).toEqual([]);
+    expect(BigInt(settled.body.retainedFrom)).toBeLessThan(BigInt(Date.now()) * 1000n);
+  });
+
+  it('gives the envelopes of the events asked for', async () => {
+    const ids = published.slice(0, 3);
+    const answer = await http
+      .get('/outbox/events')
+      .query({ ids: ids.join(',') })
+      .expect(200);
+    expect(answer.body.items.map((event: { id: string }) => event.id)).toEqual(ids);
+    expect(answer.body.items[0]).toMatchObject({ producer: 'directory', payload: expect.any(Object) });
+  });
+
+  it.each([
+    ['consumer', { consumer: 'nobody' }],
+    ['after', { consumer: 'needs', after: 'yesterday' }],
+    ['limit', { consumer: 'needs', limit: 0 }],
+    ['olderThanMs', { consumer: 'needs', olderThanMs: -1 }],
+  ])('refuses a bad %s on the published list, naming it', async (field, query) => {
+    const answer = await http.get('/outbox/published').query(query).expect(400);
+    expect(answer.type).toBe('application/problem+json');
+    expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  it.each([
+    ['not a uuid', 'not-a-uuid'],
+    ['too many', Array.from({ length: 101 }, () => '0c6e4a52-6f3c-4c8a-9d5e-2f1b7a3c9e10').join(',')],
+  ])('refuses ids that are %s, naming the field', async (_, ids) => {
+    const answer = await http.get('/outbox/events').query({ ids }).expect(400);
+    expect(answer.type).toBe('application/problem+json');
+    expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain('ids');
+  });
+});
