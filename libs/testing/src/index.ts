@@ -3,3 +3,5 @@ export * from './test-system';
 export * from './free-port';
 export * from './test-identity-provider';
 export * from './test-database';
+export * from './throwaway-database';
+export * from './service-testbed';

@@ -1,14 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
 import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
-import { ensureDatabase, SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
+import { SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
+import { createThrowawayDatabase, dropThrowawayDatabase } from './throwaway-database';
 import { TestIdentityProvider, TokenOptions } from './test-identity-provider';
 
 const UP = join(__dirname, '..', '..', '..');
@@ -54,17 +54,14 @@ export class TestSystem {
   }
 
   static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
-    if (!process.env.DATABASE_URL) {
-      throw new Error(
-        'DATABASE_URL is not set: run the tests through Jest (it starts an embedded PostgreSQL) or set it',
-      );
-    }
-    const suffix = randomBytes(4).toString('hex');
-    const base = new URL(process.env.DATABASE_URL);
-    base.pathname = `/styrkedjan_test_${suffix}`;
-    const system = new TestSystem(base.toString(), process.env.REDIS_URL || undefined, `t${suffix}`, options.env ?? {});
+    const database = await createThrowawayDatabase();
+    const system = new TestSystem(
+      database.url,
+      process.env.REDIS_URL || undefined,
+      database.queuePrefix,
+      options.env ?? {},
+    );
     system.identity = await TestIdentityProvider.start();
-    await ensureDatabase(system.databaseUrl);
     await system.db.connect();
     system.backend = await openQueueBackend({
       REDIS_URL: system.redisUrl,
@@ -224,13 +221,7 @@ export class TestSystem {
     await this.backend?.close();
     await this.db.end();
     await this.identity?.stop();
-    const admin = new URL(this.databaseUrl);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
+    await dropThrowawayDatabase(this.databaseUrl);
   }
 
   private serviceEnv(): Record<string, string> {
