@@ -44,6 +44,13 @@ module.exports = {
       to: { path: 'node_modules/(@nestjs|typeorm|bullmq|ioredis|pg)/' },
     },
     {
+      name: 'domain-uses-only-contracts-and-domain-errors',
+      comment: 'A domain knows the event vocabulary and the one family of domain errors, nothing else of ours.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: { path: '^libs/', pathNot: '^libs/(contracts/|platform/src/errors/)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

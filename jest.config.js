@@ -26,14 +26,22 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
-  moduleNameMapper: { '^@styrkedjan/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@styrkedjan/platform/errors$': '<rootDir>/libs/platform/src/errors',
+    '^@styrkedjan/(.*)$': '<rootDir>/libs/$1/src',
+  },
 };
 
 module.exports = {
   // Generous for the system tests, which start the whole system; unit tests finish in milliseconds anyway.
   testTimeout: 120_000,
   projects: [
-    { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+      testMatch: ['**/*.spec.ts'],
+    },
     // Against real PostgreSQL (and Redis when REDIS_URL is set): the messaging core and each command handler in the
     // test's own process, and one service as a process fed through its own queue.
     {

@@ -6,7 +6,7 @@
  * service starts.
  */
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   ensureSchema,
   parseConfig,
@@ -41,7 +41,7 @@ export async function migrate(config: PlatformConfig = parseConfig()): Promise<v
     const dataSource = new DataSource({
       ...serviceDataSourceOptions(config, database),
       migrationsRun: false,
-    } as DataSourceOptions);
+    });
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<string> {
     .setSubject(user)
     .setIssuedAt()
     .setNotBefore('0s')
-    .setExpirationTime(ttlOf(values.ttl!))
+    .setExpirationTime(ttlOf(values.ttl))
     .sign(key.privateKey);
 }
 

@@ -193,7 +193,7 @@ describe('the governance chain, end to end', () => {
     await eventually(async () => {
       const need = await api.get(`/needs/${needId}`).set(steering()).expect(200);
       expect(need.body.stage).toBe('addressed_by_draft');
-      expect(need.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'drafted' })]);
+      expect(need.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'draft' })]);
     });
   });
 
@@ -275,7 +275,7 @@ describe('the governance chain, end to end', () => {
     const pipeline = await api.get('/pipeline?areaCode=health.primary-care').set(steering()).expect(200);
     expect(pipeline.body.counts).toEqual({
       needs: { identified: 0, addressedByDraft: 0, addressed: 1 },
-      supports: { drafted: 1, published: 0, withFeedback: 1 },
+      supports: { draft: 1, published: 0, withFeedback: 1 },
     });
     const need = pipeline.body.needs.items.find((n: { id: string }) => n.id === needId);
     expect(need).toMatchObject({

@@ -196,7 +196,7 @@ describe('pipeline service (integration)', () => {
     expect(pipeline.body.filter).toEqual({ areaCode: AREA, sector: null });
     expect(pipeline.body.counts).toEqual({
       needs: { identified: 0, addressedByDraft: 0, addressed: 2 },
-      supports: { drafted: 1, published: 0, withFeedback: 1 },
+      supports: { draft: 1, published: 0, withFeedback: 1 },
     });
     expect(pipeline.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2, need1]); // newest identified first
     expect(pipeline.body.needs.items[1]).toEqual({
@@ -347,7 +347,7 @@ describe('pipeline service (integration)', () => {
       SELECT 'need' AS item, CASE WHEN first_published_at IS NOT NULL THEN 'addressed' WHEN first_drafted_at IS NOT NULL THEN 'addressed_by_draft' ELSE 'identified' END AS stage, count(*)::int AS n
       FROM pipeline_needs WHERE identified_at IS NOT NULL GROUP BY 1, 2
       UNION ALL
-      SELECT 'support', CASE WHEN feedback_count > 0 THEN 'with_feedback' WHEN published_at IS NOT NULL THEN 'published' ELSE 'drafted' END, count(*)::int
+      SELECT 'support', CASE WHEN feedback_count > 0 THEN 'with_feedback' WHEN published_at IS NOT NULL THEN 'published' ELSE 'draft' END, count(*)::int
       FROM pipeline_supports WHERE listed_at IS NOT NULL GROUP BY 1, 2`);
     const { rows: kept } = await db.query(
       'SELECT item, stage, sum(count)::int AS n FROM pipeline_stage_counts GROUP BY item, stage',

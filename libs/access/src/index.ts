@@ -1,2 +1,3 @@
 export * from './policy';
 export * from './permission-matrix';
+export * from './endpoints';

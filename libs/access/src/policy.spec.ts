@@ -80,6 +80,19 @@ describe('access policy', () => {
       expect(rolesFor(kind, ['admin', 'steering_group'])).toEqual(['admin', 'steering_group']);
   });
 
+  // The services no longer restate these: the policy, decided at the gateway, is the only place they live.
+  it.each([
+    ['need.identify', ['municipality', 'region', 'profession', 'patient_organisation']],
+    ['feedback.give', ['municipality', 'region', 'profession', 'patient_organisation']],
+    ['support.draft', ['agency']],
+    ['support.publish', ['agency']],
+  ] as const)('lets only organisations of the kinds that %s does it', (action, kinds) => {
+    for (const kind of ORGANISATION_KINDS) {
+      const mayAct = decide({ organisationId: OWN, roles: rolesFor(kind, ROLES) }, action).allowed;
+      expect([kind, mayAct]).toEqual([kind, (kinds as readonly string[]).includes(kind)]);
+    }
+  });
+
   it('is the matrix the README shows', () => {
     const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
     expect(parseMatrixTable(readme)).toEqual(permissionMatrix());

@@ -124,7 +124,7 @@ export class ConsumerHost implements OnApplicationBootstrap {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as ConsumesEvent | undefined;
       if (!instance || !wrapper.metatype) continue;
-      const types: EventType[] | undefined = Reflect.getMetadata(EVENT_CONSUMER, wrapper.metatype);
+      const types = Reflect.getMetadata(EVENT_CONSUMER, wrapper.metatype) as EventType[] | undefined;
       for (const type of types ?? []) {
         if (this.consumers.has(type)) throw new Error(`${this.service}: two consumers for ${type}`);
         this.consumers.set(type, instance);

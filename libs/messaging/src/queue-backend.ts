@@ -73,10 +73,10 @@ function redisBackend(url: string, prefix: string): QueueBackend {
 
 async function postgresBackend(settings: QueueBackendSettings): Promise<QueueBackend> {
   // One pool for every queue and worker of the process: BullMQ would otherwise open a pool per object.
-  // The queues' bookkeeping commits without waiting for its WAL flush (a job takes several commits; waiting
-  // for each made the event path ≈8× slower with fsync on). Nothing is lost that matters: PostgreSQL's WAL
-  // is one stream, so the relay's synchronous commit that marks an event published, made after the queue
-  // took it, flushes that job too; a job's completion lost in a crash only redelivers it, and consumers
+  // The queues' bookkeeping commits without waiting for its WAL flush: a job takes several commits, and waiting
+  // for each slowed the event path several times over (docs/benchmark.md). Nothing is lost that matters:
+  // PostgreSQL's WAL is one stream, so the relay's synchronous commit that marks an event published, made after
+  // the queue took it, flushes that job too; a job's completion lost in a crash only redelivers it, and consumers
   // apply each event once (processed_events).
   const pool = new Pool({
     connectionString: settings.DATABASE_URL,

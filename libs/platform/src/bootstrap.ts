@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
+import { Logger as ServiceLogger } from 'nestjs-pino';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { problemErrorMiddleware, ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
-import { RedactingLogger } from './observability/redact';
+import { runAsService } from './observability/logger';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
@@ -26,7 +27,7 @@ export async function createServiceApp(
     bodyParser: false,
     bufferLogs: true,
   });
-  app.useLogger(new RedactingLogger());
+  app.useLogger(app.get(ServiceLogger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.enableShutdownHooks();
@@ -56,13 +57,15 @@ export async function runService(
   options: ServiceOptions = {},
   port?: number,
 ): Promise<INestApplication> {
-  const config = parseConfig(process.env, name);
-  const app = await createServiceApp(module, name, options, config);
-  port ??= config.PORT ?? SERVICE_PORTS[name];
-  await app.listen(port, config.HOST);
-  new Logger(name).log(`listening on http://${config.HOST}:${port}`);
-  // Started by `npm start` with a channel to it: if the launcher dies, even by SIGKILL, stop cleanly too
-  // rather than live on holding the port.
-  if (process.connected) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
-  return app;
+  return runAsService(name, async () => {
+    const config = parseConfig(process.env, name);
+    const app = await createServiceApp(module, name, options, config);
+    port ??= config.PORT ?? SERVICE_PORTS[name];
+    await app.listen(port, config.HOST);
+    new Logger(name).log(`listening on http://${config.HOST}:${port}`);
+    // Started by `npm start` with a channel to it: if the launcher dies, even by SIGKILL, stop cleanly too
+    // rather than live on holding the port.
+    if (process.connected) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+    return app;
+  });
 }

@@ -87,8 +87,7 @@ export function configErrorOf(error: z.ZodError): ConfigError {
 /**
  * Defaults that differ for one service; the environment still wins. The pipeline's consumer takes what is
  * waiting as one batch under the event log's position lock (see RecordEventConsumer), so the jobs in flight
- * are what a batch can hold; they wait in memory, not on pool connections (≈250 events/s when each event
- * took the lock in its own transaction; the README's benchmark section has the batched figures).
+ * are what a batch can hold; they wait in memory, not on pool connections (docs/benchmark.md has the figures).
  */
 const SERVICE_DEFAULTS: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
   pipeline: { CONSUMER_CONCURRENCY: '64' },

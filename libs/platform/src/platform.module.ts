@@ -5,6 +5,7 @@ import { parseConfig, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME, ServiceName
 import { ensureSchema, ServiceDatabase, serviceDataSourceOptions } from './database/database';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
+import { serviceLoggerModule } from './observability/logger';
 
 @Injectable()
 class DatabaseReadiness implements OnModuleInit {
@@ -20,7 +21,7 @@ class DatabaseReadiness implements OnModuleInit {
   }
 }
 
-/** What every service has: validated config, its name, health endpoints and, if it keeps state, its database. */
+/** What every service has: validated config, its name, its logger, health endpoints and, if it keeps state, its database. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -32,16 +33,19 @@ export class PlatformModule {
   ): DynamicModule {
     return {
       module: PlatformModule,
-      imports: database
-        ? [
-            TypeOrmModule.forRootAsync({
-              useFactory: async () => {
-                await ensureSchema(config, database.schema);
-                return serviceDataSourceOptions(config, database);
-              },
-            }),
-          ]
-        : [],
+      imports: [
+        serviceLoggerModule(),
+        ...(database
+          ? [
+              TypeOrmModule.forRootAsync({
+                useFactory: async () => {
+                  await ensureSchema(config, database.schema);
+                  return serviceDataSourceOptions(config, database);
+                },
+              }),
+            ]
+          : []),
+      ],
       controllers: [HealthController],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },

@@ -1,30 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { FieldError, invalidField, badRequest, notFound } from '@styrkedjan/platform';
+import { FieldIssue, InvalidInput, Lookup, NotFound, rememberFound } from '@styrkedjan/platform';
 import { KnownAreaEntity } from './known-area.entity';
 import { KnownOrganisationEntity } from './known-organisation.entity';
 
 /**
- * How long a known area is answered from memory. The vocabulary is a few dozen rows that change a few times a
- * year, and every write that names an area checks it: a round trip saved per request. An unknown code is always
- * looked up again, so a newly defined area is accepted as soon as the projection has it.
+ * How known areas are answered from memory. The vocabulary is a few dozen rows that change a few times a year,
+ * and every write that names an area checks it: a round trip saved per request. An unknown code is always looked
+ * up again, so a newly defined area is accepted as soon as the projection has it; a renamed one within seconds.
  */
-const AREA_MEMORY_MS = 5_000;
+const AREA_MEMORY = { maxEntries: 1_000, ttlMs: 5_000 };
 
 /** Checks that the areas and organisations a request names exist, answering 400/404 naming the field. */
 @Injectable()
 export class References {
-  private remembered = new Map<string, { area: KnownAreaEntity; until: number }>();
+  private readonly knownArea: Lookup<KnownAreaEntity>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.knownArea = rememberFound((code) => dataSource.manager.findOneBy(KnownAreaEntity, { code }), AREA_MEMORY);
+  }
 
   /** The area, or a 400 naming `field` when the vocabulary has no such code. Inside a transaction, read there. */
   async requireArea(code: string, field: string, manager?: EntityManager): Promise<KnownAreaEntity> {
-    const known = manager ? undefined : this.remembered.get(code);
-    if (known && known.until > Date.now()) return known.area;
-    const area = await (manager ?? this.dataSource.manager).findOneBy(KnownAreaEntity, { code });
-    if (!area) throw invalidField(field, `unknown area code '${code}'`);
-    if (!manager) this.remembered.set(code, { area, until: Date.now() + AREA_MEMORY_MS });
+    const area = manager ? await manager.findOneBy(KnownAreaEntity, { code }) : await this.knownArea(code);
+    if (!area) throw InvalidInput.field(field, `unknown area code '${code}'`);
     return area;
   }
 
@@ -55,7 +54,7 @@ export class References {
   /** The organisation named in a path, or 404. */
   async requireOrganisation(id: string): Promise<KnownOrganisationEntity> {
     const organisation = await this.dataSource.manager.findOneBy(KnownOrganisationEntity, { id });
-    if (!organisation) throw notFound('Organisation', id);
+    if (!organisation) throw new NotFound('Organisation', id);
     return organisation;
   }
 }
@@ -66,7 +65,7 @@ export function unknownReferences(
   known: ReadonlySet<string>,
   field: string,
   what: string,
-): FieldError[] {
+): FieldIssue[] {
   return values
     .map((value, index) => ({ value, index }))
     .filter(({ value }) => !known.has(value))
@@ -75,5 +74,5 @@ export function unknownReferences(
 
 function rejectUnknown(values: readonly string[], known: ReadonlySet<string>, field: string, what: string): void {
   const errors = unknownReferences(values, known, field, what);
-  if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  if (errors.length) throw new InvalidInput(errors);
 }

@@ -1,16 +1,22 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { Action, decide } from '@styrkedjan/access';
-import { forbidden, ProblemException, unauthorized } from '@styrkedjan/platform';
-import { actionOf, RequestedAction } from '../access/route-actions';
+import { decide, EndpointDeclaration } from '@styrkedjan/access';
+import { ENDPOINT_METADATA, NotPermitted, ProblemException, unauthorized } from '@styrkedjan/platform';
 import { SecurityLog } from '../audit/persistence/security-log';
 import { RateLimits } from '../limits/rate-limits';
+import { setMatchedRoute } from '../routing/matched-route';
 import { ProxyController } from '../routing/proxy.controller';
+import { matchRoute } from '../routing/route-table';
 import { Authenticator } from './authenticator';
 import { setPrincipal } from './principal';
-import { REQUIRED_ACTION } from './requires.decorator';
 import { AuthFailure } from './token-verifier';
+
+interface RequestedAction {
+  action: EndpointDeclaration['action'];
+  /** The organisation the path names as the owner of what is acted on, when it names one. */
+  ownerOrganisationId?: string;
+}
 
 /** Reachable without a credential: the health checks (the API docs are served outside Nest's routes). */
 const PUBLIC_PATHS = new Set(['/health/live', '/health/ready']);
@@ -70,29 +76,28 @@ export class AuthGuard implements CanActivate {
         reason: decision.reason,
         roles: caller.roles,
       });
-      throw forbidden(decision.detail);
+      throw new NotPermitted(decision.detail);
     }
     return true;
   }
 
+  /** What the request asks of the policy, from the route's one declaration (libs/access/src/endpoints.ts). */
   private requestedAction(context: ExecutionContext, request: Request): RequestedAction {
     if (context.getClass() === ProxyController) {
-      const requested = actionOf(request.method, request.originalUrl);
-      if (!requested)
+      const matched = matchRoute(request.method, request.originalUrl);
+      if (!matched)
         throw new ProblemException(
           HttpStatus.NOT_FOUND,
           'not_found',
           `No route for ${request.method} ${request.path}.`,
         );
-      return requested;
+      setMatchedRoute(request, matched);
+      return { action: matched.route.action, ownerOrganisationId: matched.ownerOrganisationId };
     }
-    const action = this.reflector.getAllAndOverride<Action | undefined>(REQUIRED_ACTION, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    // A gateway route nobody declared an action for is a mistake; refusing keeps it from being open.
-    if (!action) throw forbidden('This route is not open to anyone.');
-    return { action };
+    const endpoint = this.reflector.get<EndpointDeclaration | undefined>(ENDPOINT_METADATA, context.getHandler());
+    // A gateway route served without a declaration is a mistake; refusing keeps it from being open.
+    if (!endpoint?.action) throw new NotPermitted('This route is not open to anyone.');
+    return { action: endpoint.action };
   }
 }
 

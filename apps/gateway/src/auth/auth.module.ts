@@ -8,7 +8,6 @@ import { RateLimits } from '../limits/rate-limits';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
 import { findInDirectory } from './directory-client';
-import { OrganisationCache } from './organisation-cache';
 import { OrganisationResolver } from './organisation-resolver';
 import { TokenVerifier } from './token-verifier';
 
@@ -23,10 +22,10 @@ import { TokenVerifier } from './token-verifier';
         new Authenticator(
           config.auth,
           new TokenVerifier(config.auth),
-          new OrganisationResolver(
-            findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs),
-            new OrganisationCache(config.principalCacheSize, config.principalCacheTtlMs),
-          ),
+          new OrganisationResolver(findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs), {
+            maxEntries: config.principalCacheSize,
+            ttlMs: config.principalCacheTtlMs,
+          }),
           apiKeys,
         ),
     },

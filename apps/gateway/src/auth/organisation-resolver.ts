@@ -1,37 +1,29 @@
+import type { OrganisationKind } from '@styrkedjan/contracts';
+import { Lookup, rememberFound, Remembering } from '@styrkedjan/platform';
 import type { FindOrganisation } from './directory-client';
-import { KnownOrganisation, OrganisationCache } from './organisation-cache';
 
-export type { KnownOrganisation };
+/** An organisation the directory confirmed: what a token or key names, with the kind its roles must fit. */
+export interface KnownOrganisation {
+  organisationId: string;
+  organisationKind: OrganisationKind;
+}
 
-/** Turns an organisation id from a token or key into a known organisation, asking the directory at most once per TTL. */
+/**
+ * Turns an organisation id from a token or key into a known organisation. What the directory confirmed is
+ * remembered for a short while, so a burst of requests from one organisation costs one lookup; unknown ids and
+ * failures are not, so an organisation registered a moment ago, or a directory that is back, works at once.
+ */
 export class OrganisationResolver {
-  private readonly inFlight = new Map<string, Promise<KnownOrganisation | null>>();
+  private readonly lookUp: Lookup<KnownOrganisation>;
 
-  constructor(
-    private readonly find: FindOrganisation,
-    private readonly cache: OrganisationCache,
-  ) {}
-
-  resolve(organisationId: string): Promise<KnownOrganisation | null> {
-    const key = organisationId.toLowerCase();
-    const cached = this.cache.get(key);
-    if (cached) return Promise.resolve(cached);
-    // Concurrent requests for one organisation share the lookup instead of each asking the directory.
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.lookUp(key).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
-    }
-    return pending;
+  constructor(find: FindOrganisation, remembering: Remembering) {
+    this.lookUp = rememberFound(async (id) => {
+      const organisation = await find(id);
+      return organisation && { organisationId: organisation.id, organisationKind: organisation.kind };
+    }, remembering);
   }
 
-  private async lookUp(key: string): Promise<KnownOrganisation | null> {
-    const organisation = await this.find(key);
-    // Neither unknown ids nor failures are cached: an organisation registered a moment ago, or a directory
-    // that is back, works on the next request.
-    if (!organisation) return null;
-    const known: KnownOrganisation = { organisationId: organisation.id, organisationKind: organisation.kind };
-    this.cache.set(key, known);
-    return known;
+  resolve(organisationId: string): Promise<KnownOrganisation | null> {
+    return this.lookUp(organisationId.toLowerCase());
   }
 }

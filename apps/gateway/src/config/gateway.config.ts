@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import bytes from 'bytes';
 import { z } from 'zod';
-import { ConfigError, configErrorOf, parseConfig, parseLauncherConfig, ServiceName } from '@styrkedjan/platform';
+import { configErrorOf, parseConfig, parseLauncherConfig, ServiceName } from '@styrkedjan/platform';
 import { AuthConfig, authConfigOf, authEnvSchema } from './auth.config';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -53,7 +54,9 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     proxyTimeoutMs: result.data.PROXY_TIMEOUT_MS,
     principalCacheTtlMs: result.data.PRINCIPAL_CACHE_TTL_MS,
     principalCacheSize: result.data.PRINCIPAL_CACHE_SIZE,
-    bodyLimitBytes: parseByteSize(platform.BODY_LIMIT),
+    // Read as the services' body parser reads it (body-parser's `limit` goes through `bytes`), so both edges agree;
+    // the platform's schema has already checked that it is a size.
+    bodyLimitBytes: bytes.parse(platform.BODY_LIMIT)!,
     bodyLimit: platform.BODY_LIMIT,
     serviceUrls: platform.serviceUrls,
     maxConnections: result.data.MAX_CONNECTIONS,
@@ -62,14 +65,6 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     queuePrefix: platform.QUEUE_PREFIX,
     databaseUrl: platform.DATABASE_URL,
   };
-}
-
-/** `64kb` → 65536, with the 1024 multiples the services' body parser uses, so both edges agree. */
-export function parseByteSize(value: string): number {
-  const match = /^(\d+)(b|kb|mb)$/.exec(value);
-  if (!match) throw new ConfigError(`Invalid configuration:\n  BODY_LIMIT: ${value} is not a size like 64kb`);
-  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2] as 'b' | 'kb' | 'mb'];
-  return Number(match[1]) * unit;
 }
 
 @Global()

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
-import { BACKEND_SERVICES, BackendService } from '../routing/routes';
+import { BACKEND_SERVICES, BackendService } from '../routing/route-table';
 import { mergeOpenApi, ServiceDocument } from './merge-openapi';
 
 const FETCH_TIMEOUT_MS = 3000;

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { BackendService, resolveRoute } from '../routing/routes';
+import { BackendService, serviceOfDocumentedPath } from '../routing/route-table';
 
 export interface ServiceDocument {
   service: BackendService;
@@ -37,7 +37,7 @@ export const PROBLEM_DETAILS_SCHEMA = {
 
 /**
  * One document for the one public address: the gateway's own routes plus each service's. A service
- * contributes only the paths the route table sends to it (so never its /health), since nothing else of it
+ * contributes only the paths it declares in libs/access/src/endpoints.ts (so never its /health), since nothing else of it
  * is reachable through the gateway. A component name two services use for different things is kept apart
  * as `<service>.<Name>`, with that service's references rewritten to match.
  */
@@ -73,7 +73,7 @@ export function mergeOpenApi(own: OpenAPIObject, services: readonly ServiceDocum
       }
     }
     for (const [path, item] of Object.entries(rewritten.paths ?? {})) {
-      if (path.startsWith('/health') || routeOf(path) !== service) continue;
+      if (serviceOfDocumentedPath(path) !== service) continue;
       merged.paths[path] = { ...merged.paths[path], ...item };
     }
     for (const tag of rewritten.tags ?? []) if (!tags.has(tag.name)) tags.set(tag.name, tag);
@@ -92,11 +92,6 @@ export function mergeOpenApi(own: OpenAPIObject, services: readonly ServiceDocum
   }
   if (tags.size) merged.tags = [...tags.values()];
   return merged;
-}
-
-/** Which service the route table sends a documented path (`/supports/{id}/feedback`) to. */
-function routeOf(path: string): BackendService | undefined {
-  return resolveRoute(path.replace(/\{[^}/]+\}/g, 'x'))?.service;
 }
 
 /**

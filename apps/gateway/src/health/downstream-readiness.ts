@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Readiness } from '@styrkedjan/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
-import { BACKEND_SERVICES } from '../routing/routes';
+import { BACKEND_SERVICES } from '../routing/route-table';
 
 // Under the 2 s Readiness gives each check, so a hung service reports its own cause.
 const CHECK_TIMEOUT_MS = 1500;

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { CORRELATION_HEADER, CORRELATION_ID_PATTERN } from '@styrkedjan/platform';
+import { CORRELATION_HEADER, correlationIdOf } from '@styrkedjan/platform';
 
 /**
  * Gives every request one correlation id before anything else runs: the caller's when it is usable,
@@ -9,10 +8,7 @@ import { CORRELATION_HEADER, CORRELATION_ID_PATTERN } from '@styrkedjan/platform
  */
 export function correlationMiddleware() {
   return (request: Request, response: Response, next: NextFunction) => {
-    const given = request.headers[CORRELATION_HEADER];
-    const correlationId = typeof given === 'string' && CORRELATION_ID_PATTERN.test(given) ? given : randomUUID();
-    request.headers[CORRELATION_HEADER] = correlationId;
-    response.setHeader(CORRELATION_HEADER, correlationId);
+    response.setHeader(CORRELATION_HEADER, correlationIdOf(request));
     next();
   };
 }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemException } from '@styrkedjan/platform';
 import { ProxyService } from './proxy.service';
-import { resolveRoute } from './routes';
+import { matchedRouteOf } from './matched-route';
 
 /**
  * Everything the gateway does not serve itself. A controller rather than a middleware, so the global
@@ -17,11 +17,12 @@ export class ProxyController {
 
   @All('{*path}')
   forward(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const route = resolveRoute(request.originalUrl);
-    if (!route) {
+    // The guard matched the route against the declarations before this runs; nothing unmatched gets here.
+    const matched = matchedRouteOf(request);
+    if (!matched) {
       const path = request.originalUrl.split('?', 1)[0];
       throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `No route for ${request.method} ${path}.`);
     }
-    return this.proxy.forward(request, response, route);
+    return this.proxy.forward(request, response, matched.route);
   }
 }

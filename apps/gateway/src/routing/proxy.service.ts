@@ -7,7 +7,7 @@ import { principalOf } from '../auth/principal';
 import { SecurityLog } from '../audit/persistence/security-log';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { setForwardedIdentity } from './forwarded-identity';
-import { BackendService, Route } from './routes';
+import { BackendRoute, BackendService } from './route-table';
 
 /** One request on its way through the proxy; the proxy's events find it by the incoming request. */
 interface Exchange {
@@ -53,7 +53,7 @@ export class ProxyService implements OnApplicationShutdown {
    * Resolves once the service has started answering (the body then streams on its own) or the client
    * has gone; rejects with a problem when there is no answer to stream, so the usual filter renders it.
    */
-  forward(request: Request, response: Response, route: Route): Promise<void> {
+  forward(request: Request, response: Response, route: BackendRoute): Promise<void> {
     this.refuseOversizedBody(request, response);
     setForwardedIdentity(request.headers, principalOf(request));
     // Our own server has already told the client to go on; passing Expect on would also stop the proxy

@@ -2,10 +2,16 @@ import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
 import { ServiceDatabase } from '@styrkedjan/platform';
 import { EventLog1763856000600 } from './migrations/1763856000600-event-log';
 import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
+import { SupportStageNames1764576000600 } from './migrations/1764576000600-support-stage-names';
 
 /** No entities: every statement here is an append, a bulk upsert or a keyset read, written in SQL. */
 export const pipelineDatabase: ServiceDatabase = {
   schema: 'pipeline',
   entities: [],
-  migrations: [MessagingTables1763856000000, EventLog1763856000600, Pipeline1763856000601],
+  migrations: [
+    MessagingTables1763856000000,
+    EventLog1763856000600,
+    Pipeline1763856000601,
+    SupportStageNames1764576000600,
+  ],
 };

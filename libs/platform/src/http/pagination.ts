@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { invalidField } from './problem';
+import { InvalidInput } from '../errors/domain-errors';
 import { UUID_PATTERN } from './uuid';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -38,7 +38,7 @@ export function encodeCursor(parts: (string | number)[]): string {
 export function decodeCursor(cursor: string | undefined, arity: number, field = 'cursor'): (string | number)[] | null {
   if (!cursor) return null;
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(parts) &&
       parts.length === arity &&
@@ -49,7 +49,7 @@ export function decodeCursor(cursor: string | undefined, arity: number, field = 
   } catch {
     // reported below
   }
-  throw invalidField(field, 'is not a cursor this list returned');
+  throw InvalidInput.field(field, 'is not a cursor this list returned');
 }
 
 /** Builds a page from `limit + 1` rows: the extra row only says there is more. */
@@ -76,7 +76,7 @@ export function decodeTimeIdCursor(cursor: string | undefined, field = 'cursor')
   if (!parts) return null;
   const [at, id] = parts;
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
-    throw invalidField(field, 'is not a cursor this list returned');
+    throw InvalidInput.field(field, 'is not a cursor this list returned');
   }
   return { at, id };
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { FieldError, ProblemDocument, ProblemException } from './problem';
+import { DomainError, FieldIssue } from '../errors/domain-errors';
+import { ProblemDocument, ProblemException } from './problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -33,6 +34,17 @@ function sendProblem(exception: unknown, request: Request, response: Response, l
 }
 
 export function toProblem(exception: unknown, instance?: string): ProblemDocument {
+  if (exception instanceof DomainError) {
+    return {
+      type: 'about:blank',
+      title: titleOf(exception.status),
+      status: exception.status,
+      detail: exception.message,
+      instance,
+      code: exception.code,
+      ...(exception.issues?.length ? { errors: [...exception.issues] } : {}),
+    };
+  }
   if (!(exception instanceof HttpException)) {
     const status = httpStatusOfForeignError(exception);
     return {
@@ -54,7 +66,7 @@ export function toProblem(exception: unknown, instance?: string): ProblemDocumen
     detail,
     instance,
     ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
-    ...(Array.isArray(fields.errors) && fields.errors.length ? { errors: fields.errors as FieldError[] } : {}),
+    ...(Array.isArray(fields.errors) && fields.errors.length ? { errors: fields.errors as FieldIssue[] } : {}),
   };
 }
 

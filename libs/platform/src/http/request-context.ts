@@ -1,8 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
-import { invalidField, unauthorized } from './problem';
+import { InvalidInput } from '../errors/domain-errors';
+import { unauthorized } from './problem';
 import { UUID_PATTERN } from './uuid';
 
 /**
@@ -47,7 +49,7 @@ export interface ActingContext extends RequestContext {
 export function readRequestContext(request: Request): RequestContext {
   return {
     principal: readPrincipal(request),
-    correlationId: readCorrelationId(request),
+    correlationId: correlationIdOf(request),
     idempotency: readIdempotency(request),
   };
 }
@@ -79,16 +81,23 @@ function readPrincipal(request: Request): Principal | null {
   };
 }
 
-function readCorrelationId(request: Request): string {
-  const given = header(request, CORRELATION_HEADER);
-  return given && CORRELATION_ID_PATTERN.test(given) ? given : randomUUID();
+/**
+ * The request's correlation id: the one it came with when usable, else a new one, written into its headers so
+ * that everything reading the request later (its log lines, the events it causes, a proxy) sees the same id.
+ */
+export function correlationIdOf(request: IncomingMessage): string {
+  const given = request.headers[CORRELATION_HEADER];
+  if (typeof given === 'string' && CORRELATION_ID_PATTERN.test(given)) return given;
+  const correlationId = randomUUID();
+  request.headers[CORRELATION_HEADER] = correlationId;
+  return correlationId;
 }
 
 function readIdempotency(request: Request): Idempotency | null {
   const key = header(request, IDEMPOTENCY_HEADER);
   if (key === undefined) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+    throw InvalidInput.field('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
   }
   const fingerprint = createHash('sha256')
     .update(`${request.method} ${request.originalUrl ?? request.url}\n${JSON.stringify(request.body ?? null)}`)

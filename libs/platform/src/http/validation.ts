@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { badRequest, FieldError } from './problem';
+import { FieldIssue, InvalidInput } from '../errors/domain-errors';
 
 /** Rejects unknown fields and names every field that fails, as `needIds[1]` or `address.street`. */
 export function createValidationPipe(): ValidationPipe {
@@ -8,14 +8,11 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return badRequest(fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), fieldErrors);
-    },
+    exceptionFactory: (errors) => new InvalidInput(flatten(errors)),
   });
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+function flatten(errors: ValidationError[], parent = ''): FieldIssue[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property)
       ? `${parent}[${error.property}]`

@@ -1,4 +1,4 @@
-import { redact, RedactingLogger } from './redact';
+import { redact, redactJsonLine } from './redact';
 
 describe('redact', () => {
   const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm5hIn0.c2lnbmF0dXJl';
@@ -27,24 +27,24 @@ describe('redact', () => {
   });
 });
 
-describe('RedactingLogger', () => {
-  it('writes messages and stack traces redacted', () => {
-    const written: string[] = [];
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-    const errors = jest
-      .spyOn(process.stderr, 'write')
-      .mockImplementation((chunk) => (written.push(String(chunk)), true));
-    try {
-      const logger = new RedactingLogger();
-      logger.log('GET /needs?access_token=abc');
-      logger.error('failed', 'Error: Bearer abc.def.ghi\n    at somewhere', 'Test');
-    } finally {
-      spy.mockRestore();
-      errors.mockRestore();
-    }
-    const output = written.join('');
-    expect(output).toContain('access_token=[redacted]');
-    expect(output).toContain('Bearer [redacted]');
-    expect(output).not.toContain('abc.def.ghi');
+describe('redactJsonLine', () => {
+  it('masks inside every string of a line, also right after an escaped newline', () => {
+    const line = JSON.stringify({ message: 'failed', stack: 'Error: x\nBearer abc.def.ghi\n    at somewhere' });
+    const masked = JSON.parse(redactJsonLine(line));
+    expect(masked).toEqual({ message: 'failed', stack: 'Error: x\nBearer [redacted]\n    at somewhere' });
+  });
+
+  it('keeps the line valid JSON: a mask never reaches past the end of its string', () => {
+    const line = JSON.stringify({ url: '/needs?access_token=abc', next: 'kept', pin: '191212121212' });
+    expect(JSON.parse(redactJsonLine(line))).toEqual({
+      url: '/needs?access_token=[redacted]',
+      next: 'kept',
+      pin: '[redacted pin]',
+    });
+  });
+
+  it('leaves a line with nothing to mask byte for byte', () => {
+    const line = '{"level":"info","time":"2027-03-01T00:00:00.000Z","message":"listening on http://127.0.0.1:3000"}\n';
+    expect(redactJsonLine(line)).toBe(line);
   });
 });

@@ -1,5 +1,3 @@
-import { ConsoleLogger, LogLevel } from '@nestjs/common';
-
 const RULES: [RegExp, string][] = [
   [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi, 'Bearer [redacted]'],
   [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g, '[redacted token]'],
@@ -15,13 +13,17 @@ export function redact(text: string): string {
   return RULES.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
 }
 
-/** The console logger every service uses: each line and stack trace is passed through `redact` on its way out. */
-export class RedactingLogger extends ConsoleLogger {
-  protected override stringifyMessage(message: unknown, logLevel: LogLevel): string {
-    return redact(super.stringifyMessage(message, logLevel));
-  }
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 
-  protected override printStackTrace(stack: string): void {
-    super.printStackTrace(typeof stack === 'string' ? redact(stack) : stack);
-  }
+/**
+ * A JSON log line with every string in it redacted: messages, stack traces, URLs, whatever field a caller logs.
+ * Each string is unescaped before the masks see it (so a token after an escaped newline is still found) and
+ * re-escaped after, so a mask never reaches across a quote into the next field.
+ */
+export function redactJsonLine(line: string): string {
+  return line.replace(JSON_STRING, (literal) => {
+    const text = literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1);
+    const masked = redact(text);
+    return masked === text ? literal : JSON.stringify(masked);
+  });
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SECTORS, Sector } from '@styrkedjan/contracts';
-import { AreaView } from '../persistence/area.view';
+import { AreaView } from '../views/area.view';
 
 export class AreaResponse implements AreaView {
   @ApiProperty({ example: 'education.compulsory-school' }) code: string;

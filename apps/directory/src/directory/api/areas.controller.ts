@@ -1,6 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { Endpoint } from '@styrkedjan/platform';
 import { GetAreaQuery } from '../queries/get-area/get-area.query';
 import { ListAreasQuery } from '../queries/list-areas/list-areas.query';
 import { AreaListResponse, AreaResponse } from './area.response.dto';
@@ -8,17 +10,17 @@ import { ListAreasQueryParams } from './list-areas.query.dto';
 
 /** The controlled vocabulary of knowledge areas that needs and supports are filed under. */
 @ApiTags('areas')
-@Controller('areas')
+@Controller()
 export class AreasController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get()
+  @Endpoint(ENDPOINTS.directory.listAreas)
   @ApiOkResponse({ type: AreaListResponse })
   list(@Query() query: ListAreasQueryParams) {
     return this.queries.execute(new ListAreasQuery(query.sector));
   }
 
-  @Get(':code')
+  @Endpoint(ENDPOINTS.directory.getArea)
   @ApiOkResponse({ type: AreaResponse })
   @ApiNotFoundResponse({ description: 'The vocabulary has no such code' })
   get(@Param('code') code: string) {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, OrganisationKind, SECTORS, Sector } from '@styrkedjan/contracts';
-import { OrganisationView, RegionRef } from '../persistence/organisation.view';
+import { OrganisationView, RegionRef } from '../views/organisation.view';
 
 class RegionRefResponse implements RegionRef {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Sector } from '@styrkedjan/contracts';
-import { conflict } from '@styrkedjan/platform';
+import { Conflict } from '@styrkedjan/platform';
 import type { Area } from '../domain/area';
 import { AreaEntity } from './area.entity';
-import { AreaView, toAreaView } from './area.view';
+import { AreaView, toAreaView } from '../views/area.view';
 
 @Injectable()
 export class AreasRepository {
@@ -33,7 +33,7 @@ export class AreasRepository {
       { ...fields, aggregateVersion: previousVersion + 1 },
     );
     if (result.affected !== 1) {
-      throw conflict(
+      throw new Conflict(
         'version_conflict',
         `Area ${code} changed while the directory was being seeded; run the seed again.`,
       );

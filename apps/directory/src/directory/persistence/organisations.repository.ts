@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import type { OrganisationKind, Sector } from '@styrkedjan/contracts';
-import { conflict, decodeCursor, invalidField, Page, toPage } from '@styrkedjan/platform';
+import { Conflict, decodeCursor, InvalidInput, Page, toPage } from '@styrkedjan/platform';
 import type { Organisation } from '../domain/organisation';
 import { OrganisationEntity } from './organisation.entity';
-import { OrganisationView, toOrganisation, toOrganisationView } from './organisation.view';
+import { OrganisationView, toOrganisation, toOrganisationView } from '../views/organisation.view';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind;
@@ -49,7 +49,7 @@ export class OrganisationsRepository {
       { ...fields, aggregateVersion: previousVersion + 1, updatedAt: at },
     );
     if (result.affected !== 1) {
-      throw conflict(
+      throw new Conflict(
         'version_conflict',
         `Organisation ${id} changed while the directory was being seeded; run the seed again.`,
       );
@@ -119,7 +119,7 @@ function decodeOrganisationCursor(cursor: string | undefined): { kind: string; n
   if (!parts) return null;
   const [kind, name, id] = parts;
   if (typeof kind !== 'string' || typeof name !== 'string' || typeof id !== 'string' || !isUUID(id)) {
-    throw invalidField('cursor', 'is not a cursor this list returned');
+    throw InvalidInput.field('cursor', 'is not a cursor this list returned');
   }
   return { kind, name, id };
 }

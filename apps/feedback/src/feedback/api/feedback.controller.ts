@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -10,7 +10,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActingContext, Ctx } from '@styrkedjan/platform';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { ActingContext, Ctx, Endpoint } from '@styrkedjan/platform';
 import { GiveFeedbackCommand } from '../commands/give-feedback/give-feedback.command';
 import { ListFeedbackQuery } from '../queries/list-feedback/list-feedback.query';
 import { FeedbackPageResponse, FeedbackResponse } from './feedback.response.dto';
@@ -18,14 +19,14 @@ import { GiveFeedbackRequest } from './give-feedback.request.dto';
 import { ListFeedbackQueryParams } from './list-feedback.query.dto';
 
 @ApiTags('feedback')
-@Controller('supports/:id/feedback')
+@Controller()
 export class FeedbackController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Post()
+  @Endpoint(ENDPOINTS.feedback.give)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: FeedbackResponse })
   @ApiBadRequestResponse({ description: 'A field is invalid' })
@@ -44,7 +45,7 @@ export class FeedbackController {
     );
   }
 
-  @Get()
+  @Endpoint(ENDPOINTS.feedback.list)
   @ApiOkResponse({ type: FeedbackPageResponse })
   @ApiNotFoundResponse({ description: 'No such support' })
   list(@Param('id', new ParseUUIDPipe()) supportId: string, @Query() query: ListFeedbackQueryParams) {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationStatus } from '@styrkedjan/contracts';
 import { FeedbackSummary } from '../domain/feedback';
-import { FeedbackPageView, FeedbackView } from '../persistence/feedback.view';
+import { FeedbackPageView, FeedbackView } from '../views/feedback.view';
 
 export class FeedbackResponse implements FeedbackView {
   @ApiProperty({ format: 'uuid' }) id: string;

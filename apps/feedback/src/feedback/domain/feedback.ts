@@ -1,53 +1,16 @@
-import { APPLICATION_STATUSES, ApplicationStatus, OrganisationKind } from '@styrkedjan/contracts';
+import { APPLICATION_STATUSES, ApplicationStatus } from '@styrkedjan/contracts';
+import { Conflict, InvalidInput } from '@styrkedjan/platform/errors';
 import type { KnownSupport } from './known-support';
-
-/** The organisations that put supports into practice, or speak for those who meet them, and can say how they work. */
-export const FEEDBACK_GIVER_KINDS: readonly OrganisationKind[] = [
-  'municipality',
-  'region',
-  'profession',
-  'patient_organisation',
-];
 
 export const MIN_USEFULNESS = 1;
 export const MAX_USEFULNESS = 5;
 export const MAX_COMMENT_LENGTH = 5000;
 
-export function mayGiveFeedback(kind: OrganisationKind): boolean {
-  return FEEDBACK_GIVER_KINDS.includes(kind);
-}
-
-/** A broken rule. Plain errors, so the domain knows nothing of HTTP; the handler maps each to a problem. */
-export abstract class FeedbackRuleError extends Error {}
-
-/** The acting organisation is not of a kind that gives feedback (403). */
-export class NotPermitted extends FeedbackRuleError {
-  override name = 'NotPermitted';
-}
-
 /** Feedback on a support that is still a draft (409 `illegal_transition`): there is nothing in practice to report on yet. */
-export class SupportNotPublished extends FeedbackRuleError {
+export class SupportNotPublished extends Conflict {
   override name = 'SupportNotPublished';
   constructor(readonly supportId: string) {
-    super(`Support ${supportId} is still a draft; feedback is taken once it is published.`);
-  }
-}
-
-/** A value outside the scale or vocabulary (400 naming the field); the HTTP edge checks it first, this keeps the rule whole. */
-export class InvalidFeedback extends FeedbackRuleError {
-  override name = 'InvalidFeedback';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Checked before anything is looked up, so a refused organisation learns nothing about the support. */
-export function assertMayGiveFeedback(kind: OrganisationKind): void {
-  if (!mayGiveFeedback(kind)) {
-    throw new NotPermitted(`Only ${FEEDBACK_GIVER_KINDS.join(', ')} organisations give feedback.`);
+    super('illegal_transition', `Support ${supportId} is still a draft; feedback is taken once it is published.`);
   }
 }
 
@@ -63,25 +26,28 @@ export interface FeedbackState {
 
 export interface FeedbackInput {
   id: string;
-  giver: { organisationId: string; organisationKind: OrganisationKind };
+  giver: { organisationId: string };
   usefulness: number;
   applicationStatus: ApplicationStatus;
   comment: string;
   receivedAt: Date;
 }
 
-/** New feedback on a known support: only from the kinds that apply supports, and only once the support is published. */
+/**
+ * New feedback on a known support, once it is published. Which organisations give feedback is the access
+ * policy's rule (`feedback.give`), decided at the gateway; the HTTP edge checks the values first, and the
+ * checks here keep the rule whole for any other caller.
+ */
 export function giveFeedback(support: KnownSupport, input: FeedbackInput): FeedbackState {
-  assertMayGiveFeedback(input.giver.organisationKind);
   if (support.status !== 'published') throw new SupportNotPublished(support.supportId);
   if (!Number.isInteger(input.usefulness) || input.usefulness < MIN_USEFULNESS || input.usefulness > MAX_USEFULNESS) {
-    throw new InvalidFeedback('usefulness', `must be a whole number from ${MIN_USEFULNESS} to ${MAX_USEFULNESS}`);
+    throw InvalidInput.field('usefulness', `must be a whole number from ${MIN_USEFULNESS} to ${MAX_USEFULNESS}`);
   }
   if (!(APPLICATION_STATUSES as readonly string[]).includes(input.applicationStatus)) {
-    throw new InvalidFeedback('applicationStatus', `must be one of ${APPLICATION_STATUSES.join(', ')}`);
+    throw InvalidInput.field('applicationStatus', `must be one of ${APPLICATION_STATUSES.join(', ')}`);
   }
   if (input.comment.length > MAX_COMMENT_LENGTH) {
-    throw new InvalidFeedback('comment', `must be at most ${MAX_COMMENT_LENGTH} characters`);
+    throw InvalidInput.field('comment', `must be at most ${MAX_COMMENT_LENGTH} characters`);
   }
   return {
     id: input.id,

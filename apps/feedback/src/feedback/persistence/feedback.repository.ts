@@ -4,7 +4,7 @@ import type { ApplicationStatus } from '@styrkedjan/contracts';
 import { decodeTimeIdCursor, Page, toPage } from '@styrkedjan/platform';
 import { FeedbackState, FeedbackSummary, summariseFeedback } from '../domain/feedback';
 import { FeedbackEntity } from './feedback.entity';
-import { FeedbackView, toFeedbackView } from './feedback.view';
+import { FeedbackView, toFeedbackView } from '../views/feedback.view';
 
 export interface FeedbackFilter {
   supportId: string;

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ENDPOINTS } from '@styrkedjan/access';
 import { DeadLetters } from '@styrkedjan/messaging';
-import { notFound } from '@styrkedjan/platform';
-import { Requires } from '../../auth/requires.decorator';
+import { Endpoint, NotFound } from '@styrkedjan/platform';
 import { DeadLetterListResponse, RetriedDeadLetterResponse } from './dead-letter.response.dto';
 import { ListDeadLettersQuery } from './list-dead-letters.query.dto';
 
@@ -12,26 +12,23 @@ import { ListDeadLettersQuery } from './list-dead-letters.query.dto';
  * Administrators only.
  */
 @ApiTags('admin')
-@Requires('dead-letters.manage')
-@Controller('admin/dead-letters')
+@Controller()
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetters) {}
 
-  @Get()
-  @ApiOperation({ summary: 'Dead letters of every consumer, most recently failed first' })
+  @Endpoint(ENDPOINTS.gateway.listDeadLetters)
   @ApiOkResponse({ type: DeadLetterListResponse })
   async list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterListResponse> {
     return { items: await this.deadLetters.list(query.limit) };
   }
 
-  @Post(':id/retry')
+  @Endpoint(ENDPOINTS.gateway.retryDeadLetter)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Put a dead letter back on its queue with a fresh set of attempts' })
   @ApiOkResponse({ type: RetriedDeadLetterResponse })
   @ApiNotFoundResponse({ description: 'No dead letter with this id' })
   async retry(@Param('id') id: string): Promise<RetriedDeadLetterResponse> {
     const retried = await this.deadLetters.retry(id);
-    if (!retried) throw notFound('Dead letter', id);
+    if (!retried) throw new NotFound('Dead letter', id);
     return { retried };
   }
 }

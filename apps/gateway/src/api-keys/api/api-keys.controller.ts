@@ -1,23 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { rolesFor } from '@styrkedjan/access';
-import { invalidField, notFound, PageQuery } from '@styrkedjan/platform';
+import { ENDPOINTS, rolesFor } from '@styrkedjan/access';
+import { Endpoint, InvalidInput, NotFound, PageQuery } from '@styrkedjan/platform';
 import { principalOf } from '../../auth/principal';
-import { Requires } from '../../auth/requires.decorator';
 import { SecurityLog } from '../../audit/persistence/security-log';
 import { GATEWAY_CONFIG, GatewayConfig } from '../../config/gateway.config';
 import { newApiKey, StoredApiKey } from '../domain/api-key';
@@ -29,8 +15,7 @@ const DAY_MS = 86_400_000;
 
 /** API keys for systems that integrate with Styrkedjan, each for the administrator's own organisation. */
 @ApiTags('api-keys')
-@Controller('api-keys')
-@Requires('api-keys.manage')
+@Controller()
 export class ApiKeysController {
   constructor(
     private readonly keys: ApiKeysRepository,
@@ -38,21 +23,23 @@ export class ApiKeysController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  @Post()
-  @ApiOperation({ summary: 'Issue an API key for your organisation; the key is in this answer only' })
+  @Endpoint(ENDPOINTS.gateway.issueApiKey)
   @ApiCreatedResponse({ type: IssuedApiKeyResponse })
   async issue(@Req() request: Request, @Body() body: IssueApiKeyRequest): Promise<IssuedApiKeyResponse> {
     const caller = principalOf(request)!;
     if (!rolesFor(caller.organisationKind, [body.role]).length) {
-      throw invalidField('role', `${body.role} cannot be held in an organisation of kind ${caller.organisationKind}`);
+      throw InvalidInput.field(
+        'role',
+        `${body.role} cannot be held in an organisation of kind ${caller.organisationKind}`,
+      );
     }
     const now = new Date();
     const expiresAt = body.expiresAt
       ? new Date(body.expiresAt)
       : new Date(now.getTime() + this.config.auth.apiKeyDefaultDays * DAY_MS);
-    if (expiresAt.getTime() <= now.getTime()) throw invalidField('expiresAt', 'must be in the future');
+    if (expiresAt.getTime() <= now.getTime()) throw InvalidInput.field('expiresAt', 'must be in the future');
     if (expiresAt.getTime() > now.getTime() + this.config.auth.apiKeyMaxDays * DAY_MS) {
-      throw invalidField('expiresAt', `must be within ${this.config.auth.apiKeyMaxDays} days`);
+      throw InvalidInput.field('expiresAt', `must be within ${this.config.auth.apiKeyMaxDays} days`);
     }
     const { id, key, hash } = newApiKey();
     const stored: StoredApiKey = {
@@ -75,22 +62,20 @@ export class ApiKeysController {
     return { ...ApiKeyResponse.of(stored), key };
   }
 
-  @Get()
-  @ApiOperation({ summary: 'The API keys of your organisation, newest first, without the keys themselves' })
+  @Endpoint(ENDPOINTS.gateway.listApiKeys)
   @ApiOkResponse({ type: ApiKeyListResponse })
   async list(@Req() request: Request, @Query() query: PageQuery): Promise<ApiKeyListResponse> {
     const page = await this.keys.listOf(principalOf(request)!.organisationId, query.limit, query.cursor);
-    return { items: page.items.map(ApiKeyResponse.of), nextCursor: page.nextCursor };
+    return { items: page.items.map((key) => ApiKeyResponse.of(key)), nextCursor: page.nextCursor };
   }
 
-  @Delete(':id')
+  @Endpoint(ENDPOINTS.gateway.revokeApiKey)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Revoke an API key of your organisation; it stops working at once' })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiNotFoundResponse({ description: 'Your organisation has no key with this id' })
   async revoke(@Req() request: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyResponse> {
     const revoked = await this.keys.revoke(principalOf(request)!.organisationId, id);
-    if (!revoked) throw notFound('API key', id);
+    if (!revoked) throw new NotFound('API key', id);
     await this.securityLog.record('api_key.revoked', request, { apiKeyId: id });
     return ApiKeyResponse.of(revoked);
   }

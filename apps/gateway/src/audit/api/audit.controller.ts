@@ -1,22 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { decodeTimeIdCursor, toPage } from '@styrkedjan/platform';
-import { Requires } from '../../auth/requires.decorator';
+import { Controller, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { decodeTimeIdCursor, Endpoint, toPage } from '@styrkedjan/platform';
 import { SecurityLog } from '../persistence/security-log';
 import { AuditListResponse } from './security-event.response.dto';
 import { ListAuditQuery } from './list-audit.query.dto';
 
 /** The security side of the audit trail; what was done (the domain events, with their actors) is GET /events. */
 @ApiTags('audit')
-@Controller('audit')
+@Controller()
 export class AuditController {
   constructor(private readonly log: SecurityLog) {}
 
-  @Get()
-  @Requires('audit.read')
-  @ApiOperation({
-    summary: 'Security events, newest first: refused credentials, denied actions, API keys issued and revoked',
-  })
+  @Endpoint(ENDPOINTS.gateway.listAuditEvents)
   @ApiOkResponse({ type: AuditListResponse })
   async list(@Query() query: ListAuditQuery): Promise<AuditListResponse> {
     const rows = await this.log.list({

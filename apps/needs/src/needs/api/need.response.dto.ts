@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SECTORS, Sector } from '@styrkedjan/contracts';
 import { NeedStage, SupportStatus } from '../domain/need';
-import { NeedView } from '../persistence/need.view';
+import { NeedView } from '../views/need.view';
 
 class AddressingSupportResponse {
   @ApiProperty({ format: 'uuid' }) supportId: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: ['drafted', 'published'] }) status: SupportStatus;
+  @ApiProperty({ enum: ['draft', 'published'] }) status: SupportStatus;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) draftedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
 }

@@ -12,7 +12,7 @@ export class SupportDraftedConsumer implements ConsumesEvent<'support.drafted'> 
   async handle(event: EventOf<'support.drafted'>, tx: Transaction): Promise<void> {
     const { supportId, title, answersNeeds, draftedAt } = event.payload;
     for (const { needId } of answersNeeds) {
-      await this.needs.linkSupport(tx.manager, { needId, supportId, title, status: 'drafted', at: draftedAt });
+      await this.needs.linkSupport(tx.manager, { needId, supportId, title, status: 'draft', at: draftedAt });
     }
   }
 }

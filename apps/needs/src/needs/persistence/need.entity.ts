@@ -31,4 +31,7 @@ export class NeedEntity {
 
   @Column({ name: 'identified_at', type: 'timestamptz' })
   identifiedAt: Date;
+
+  @Column({ type: 'int' })
+  version: number;
 }

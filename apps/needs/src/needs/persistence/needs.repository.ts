@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { decodeTimeIdCursor, Page, toPage } from '@styrkedjan/platform';
-import { laterStatus, NeedStage, stageOf, SupportStatus } from '../domain/need';
+import { laterStatus, NeedStage, NeedState, stageOf, SupportStatus } from '../domain/need';
 import { NeedEntity } from './need.entity';
 import { NeedSupportEntity } from './need-support.entity';
-import { NeedView, toNeedView } from './need.view';
+import { NeedView, toNeedView } from '../views/need.view';
 
 export interface NeedFilter {
   areaCode?: string;
@@ -18,8 +18,8 @@ export interface NeedFilter {
 export class NeedsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, need: NeedEntity): Promise<void> {
-    await manager.insert(NeedEntity, need);
+  async insert(manager: EntityManager, need: Readonly<NeedState>): Promise<void> {
+    await manager.insert(NeedEntity, { ...need });
   }
 
   async findView(id: string): Promise<NeedView | null> {
@@ -65,7 +65,7 @@ export class NeedsRepository {
   }
 
   /**
-   * Records that a support addresses a need and moves the need's stage on. Commutative: `drafted` and
+   * Records that a support addresses a need and moves the need's stage on. Commutative: `draft` and
    * `published` may arrive in either order, or twice, and the row ends the same.
    */
   async linkSupport(
@@ -86,7 +86,7 @@ export class NeedsRepository {
       });
     row.title = link.title;
     row.status = laterStatus(existing?.status, link.status);
-    if (link.status === 'drafted') row.draftedAt = row.draftedAt ?? at;
+    if (link.status === 'draft') row.draftedAt = row.draftedAt ?? at;
     if (link.status === 'published') row.publishedAt = row.publishedAt ?? at;
     await manager.save(NeedSupportEntity, row);
     const statuses = (await manager.find(NeedSupportEntity, { where: { needId: link.needId } })).map((s) => s.status);

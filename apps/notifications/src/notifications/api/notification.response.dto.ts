@@ -6,7 +6,7 @@ import {
   NotificationSubject,
   NotifyingEventType,
 } from '../domain/notification';
-import { InboxView, NotificationView } from '../persistence/notification.view';
+import { InboxView, NotificationView } from '../views/notification.view';
 
 class NotificationSubjectResponse implements NotificationSubject {
   @ApiProperty({ enum: ['support'] }) type: 'support';

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -7,7 +7,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActingContext, Ctx } from '@styrkedjan/platform';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { ActingContext, Ctx, Endpoint } from '@styrkedjan/platform';
 import { MarkAllNotificationsReadCommand } from '../commands/mark-all-notifications-read/mark-all-notifications-read.command';
 import { MarkNotificationReadCommand } from '../commands/mark-notification-read/mark-notification-read.command';
 import { readStateFilter } from '../domain/notification';
@@ -17,14 +18,14 @@ import { InboxResponse, MarkedReadResponse, NotificationResponse } from './notif
 
 @ApiTags('notifications')
 @ApiForbiddenResponse({ description: 'Only the organisation itself reads and changes its inbox' })
-@Controller('organisations/:id/notifications')
+@Controller()
 export class NotificationsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Get()
+  @Endpoint(ENDPOINTS.notifications.listNotifications)
   @ApiOkResponse({ type: InboxResponse })
   @ApiBadRequestResponse({ description: 'unread is not true or false, or the cursor is not one this list returned' })
   list(
@@ -43,14 +44,14 @@ export class NotificationsController {
   }
 
   // Declared before ':notificationId/read' for readability; the two never overlap (different depth).
-  @Post('read-all')
+  @Endpoint(ENDPOINTS.notifications.markAllRead)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: MarkedReadResponse })
   readAll(@Ctx({ acting: true }) context: ActingContext, @Param('id', new ParseUUIDPipe()) organisationId: string) {
     return this.commands.execute(new MarkAllNotificationsReadCommand(context, organisationId));
   }
 
-  @Post(':notificationId/read')
+  @Endpoint(ENDPOINTS.notifications.markRead)
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: NotificationResponse })
   @ApiNotFoundResponse({ description: 'No such notification in this inbox' })

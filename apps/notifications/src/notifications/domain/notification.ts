@@ -14,18 +14,6 @@ export interface NotificationSubject {
   id: string;
 }
 
-/** The acting organisation may not do this (403). A plain error, so the domain knows nothing of HTTP. */
-export class NotPermitted extends Error {
-  override name = 'NotPermitted';
-}
-
-/** An inbox is private: only its organisation reads it or marks it read. UUIDs compare regardless of case. */
-export function assertOwnInbox(actingOrganisationId: string, organisationId: string): void {
-  if (actingOrganisationId.toLowerCase() !== organisationId.toLowerCase()) {
-    throw new NotPermitted('Only the organisation itself reads and changes its notifications.');
-  }
-}
-
 export interface NotificationText {
   title: string;
   message: string;

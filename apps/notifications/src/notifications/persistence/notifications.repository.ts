@@ -8,7 +8,7 @@ import type {
   NotifyingEventType,
 } from '../domain/notification';
 import { NotificationEntity } from './notification.entity';
-import { InboxView, NotificationView, toNotificationView } from './notification.view';
+import { InboxView, NotificationView, toNotificationView } from '../views/notification.view';
 
 /** What every notification caused by one event shares. */
 export interface NotificationOrigin {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -7,21 +7,22 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActingContext, Ctx } from '@styrkedjan/platform';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { ActingContext, Ctx, Endpoint } from '@styrkedjan/platform';
 import { ReplaceSubscriptionsCommand } from '../commands/replace-subscriptions/replace-subscriptions.command';
 import { GetSubscriptionsQuery } from '../queries/get-subscriptions/get-subscriptions.query';
 import { ReplaceSubscriptionsRequest } from './replace-subscriptions.request.dto';
 import { SubscriptionsResponse } from './subscriptions.response.dto';
 
 @ApiTags('subscriptions')
-@Controller('organisations/:id/subscriptions')
+@Controller()
 export class SubscriptionsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Put()
+  @Endpoint(ENDPOINTS.notifications.replaceSubscriptions)
   @ApiOkResponse({ type: SubscriptionsResponse })
   @ApiBadRequestResponse({ description: 'An area code is unknown (named as areaCodes[i]) or repeated' })
   @ApiForbiddenResponse({ description: 'Only the organisation itself chooses what it follows' })
@@ -34,7 +35,7 @@ export class SubscriptionsController {
     return this.commands.execute(new ReplaceSubscriptionsCommand(context, organisationId, body.areaCodes));
   }
 
-  @Get()
+  @Endpoint(ENDPOINTS.notifications.getSubscriptions)
   @ApiOkResponse({ type: SubscriptionsResponse })
   @ApiForbiddenResponse({ description: 'Only the organisation itself reads what it follows' })
   @ApiNotFoundResponse({ description: 'No such organisation' })

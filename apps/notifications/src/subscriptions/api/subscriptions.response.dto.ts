@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SubscriptionsView } from '../persistence/subscriptions.view';
+import { SubscriptionsView } from '../views/subscriptions.view';
 
 export class SubscriptionsResponse implements SubscriptionsView {
   @ApiProperty({ format: 'uuid' }) organisationId: string;

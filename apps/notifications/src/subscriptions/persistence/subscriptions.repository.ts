@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SubscriptionEntity } from './subscription.entity';
-import { SubscriptionsView } from './subscriptions.view';
+import { SubscriptionsView } from '../views/subscriptions.view';
 
 @Injectable()
 export class SubscriptionsRepository {

@@ -1,18 +1,19 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { decodeTimeIdCursor } from '@styrkedjan/platform';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { decodeTimeIdCursor, Endpoint } from '@styrkedjan/platform';
 import { GetPipelineQuery } from '../queries/get-pipeline/get-pipeline.query';
 import { GetPipelineQueryParams } from './get-pipeline.query.dto';
 import { PipelineResponse } from './pipeline.response.dto';
 
 @ApiTags('pipeline')
-@Controller('pipeline')
+@Controller()
 export class PipelineController {
   constructor(private readonly queries: QueryBus) {}
 
   /** For steering: how many needs and supports are in each stage, and both lists, for an area and/or sector. */
-  @Get()
+  @Endpoint(ENDPOINTS.pipeline.get)
   @ApiOkResponse({ type: PipelineResponse })
   get(@Query() query: GetPipelineQueryParams) {
     return this.queries.execute(

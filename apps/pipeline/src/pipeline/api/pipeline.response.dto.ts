@@ -15,7 +15,7 @@ class NeedCountsResponse {
 }
 
 class SupportCountsResponse {
-  @ApiProperty() drafted: number;
+  @ApiProperty() draft: number;
   @ApiProperty() published: number;
   @ApiProperty({ description: 'Published, and feedback has come back' }) withFeedback: number;
 }

@@ -292,13 +292,13 @@ describe('the pipeline reducer', () => {
       draftedAt: at(4),
       describedBy: 2,
     });
-    expect(supportStage(support(S2))).toBe('drafted');
+    expect(supportStage(support(S2))).toBe('draft');
     expect([...state.supportNeeds.get(S1)!].sort()).toEqual([N1, N2, N3]);
     expect([...state.supportNeeds.get(S2)!].sort()).toEqual([N2, N4]);
 
     expect(snapshot(state).counts).toEqual([
       'need/addressed/health/health.primary-care=2',
-      'support/drafted/health/health.psychiatry=1',
+      'support/draft/health/health.psychiatry=1',
       'support/with_feedback/health/health.primary-care=1',
     ]);
   });
@@ -312,7 +312,7 @@ describe('the pipeline reducer', () => {
     foldEvent(state, identified(N1, STOCKHOLM, 1));
     expect(stages()).toEqual(['identified', null]);
     foldEvent(state, drafted(S1, [[N1, STOCKHOLM]], 2));
-    expect(stages()).toEqual(['addressed_by_draft', 'drafted']);
+    expect(stages()).toEqual(['addressed_by_draft', 'draft']);
     foldEvent(state, published(S1, [[N1, STOCKHOLM]], 3));
     expect(stages()).toEqual(['addressed', 'published']);
     foldEvent(state, feedback(S1, 1, 4));
@@ -323,7 +323,7 @@ describe('the pipeline reducer', () => {
     const state = emptyPipelineState();
     const early = foldIntoSlice(state, [drafted(S1, [[N1, STOCKHOLM]], 2)]);
     expect(early.counts).toEqual([
-      { areaCode: 'health.primary-care', sector: 'health', item: 'support', stage: 'drafted', count: 1 },
+      { areaCode: 'health.primary-care', sector: 'health', item: 'support', stage: 'draft', count: 1 },
     ]);
     expect(early.needs).toEqual([expect.objectContaining({ needId: N1, identifiedAt: null, firstDraftedAt: at(2) })]);
 
@@ -338,12 +338,7 @@ describe('the pipeline reducer', () => {
     const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
     const write = foldIntoSlice(state, [published(S1, [[N1, STOCKHOLM]], 3)]);
     const moves = write.counts.map((c) => `${c.item}/${c.stage}${c.count > 0 ? '+' : ''}${c.count}`).sort();
-    expect(moves).toEqual([
-      'need/addressed+1',
-      'need/addressed_by_draft-1',
-      'support/drafted-1',
-      'support/published+1',
-    ]);
+    expect(moves).toEqual(['need/addressed+1', 'need/addressed_by_draft-1', 'support/draft-1', 'support/published+1']);
   });
 
   it('never blanks a description, and lets a support describe itself over what feedback says of it', () => {
@@ -372,7 +367,7 @@ describe('the pipeline reducer', () => {
     const state = foldAll([drafted(S1, [], 2, 'Utkast', 'health.primary-care')]);
     const write = foldIntoSlice(state, [published(S1, [], 3, 'Slutlig', 'health.psychiatry')]);
     expect(write.counts.map((c) => `${c.areaCode}/${c.stage}${c.count}`).sort()).toEqual([
-      'health.primary-care/drafted-1',
+      'health.primary-care/draft-1',
       'health.psychiatry/published1',
     ]);
   });

@@ -10,9 +10,9 @@ import type { EventOf, Sector } from '@styrkedjan/contracts';
  */
 
 export type NeedStage = 'identified' | 'addressed_by_draft' | 'addressed';
-export type SupportStage = 'drafted' | 'published' | 'with_feedback';
+export type SupportStage = 'draft' | 'published' | 'with_feedback';
 export const NEED_STAGES: readonly NeedStage[] = ['identified', 'addressed_by_draft', 'addressed'];
-export const SUPPORT_STAGES: readonly SupportStage[] = ['drafted', 'published', 'with_feedback'];
+export const SUPPORT_STAGES: readonly SupportStage[] = ['draft', 'published', 'with_feedback'];
 export type PipelineItem = 'need' | 'support';
 
 /** Times are canonical UTC ISO strings with milliseconds, so they compare as strings and round-trip through PostgreSQL. */
@@ -256,7 +256,7 @@ export function supportStage(support: SupportRow): SupportStage | null {
   if (support.draftedAt === null && support.publishedAt === null) return null;
   if (support.feedbackCount > 0) return 'with_feedback';
   if (support.publishedAt !== null) return 'published';
-  return 'drafted';
+  return 'draft';
 }
 
 export interface StageCount {
@@ -359,7 +359,7 @@ function describe<Row extends { describedBy: number }>(
     if (outranks || current === null || incoming > current) {
       if (incoming === current) continue;
       next ??= { ...row };
-      next[key] = incoming as Row[typeof key];
+      next[key] = incoming;
     }
   }
   return next ?? row;

@@ -13,7 +13,16 @@ import {
   supportStage,
   SupportStage,
 } from '../domain/pipeline';
-import { addToStageCounts, insertLinks, toNeedRow, toSupportRow, upsertNeeds, upsertSupports } from './pipeline.tables';
+import {
+  addToStageCounts,
+  insertLinks,
+  NeedRecord,
+  SupportRecord,
+  toNeedRow,
+  toSupportRow,
+  upsertNeeds,
+  upsertSupports,
+} from './pipeline.tables';
 
 export interface PipelineFilter {
   areaCode?: string;
@@ -54,7 +63,7 @@ export interface PipelineView {
   filter: { areaCode: string | null; sector: Sector | null };
   counts: {
     needs: { identified: number; addressedByDraft: number; addressed: number };
-    supports: { drafted: number; published: number; withFeedback: number };
+    supports: { draft: number; published: number; withFeedback: number };
   };
   needs: Page<PipelineNeedView>;
   supports: Page<PipelineSupportView>;
@@ -81,11 +90,7 @@ export class PipelineRepository {
 
   /** The supports, the needs they already answer and the needs the events name, in one round trip. */
   private async loadSlice(manager: EntityManager, supportIds: string[], needIds: string[]): Promise<PipelineState> {
-    const [row]: {
-      needs: Record<string, unknown>[];
-      supports: Record<string, unknown>[];
-      links: [string, string][];
-    }[] = await manager.query(
+    const [row] = await manager.query<{ needs: NeedRecord[]; supports: SupportRecord[]; links: [string, string][] }[]>(
       `WITH linked AS (SELECT support_id, need_id FROM pipeline_support_needs WHERE support_id = ANY($2::uuid[]))
        SELECT
          -- A UNION, not "= ANY($1) OR IN (linked)": the OR made PostgreSQL scan every need, per batch.
@@ -137,8 +142,8 @@ export class PipelineRepository {
       .join('');
     const [row] = await preparedQuery<{
       counts: { item: string; stage: string; count: number }[];
-      needs: Record<string, any>[];
-      supports: Record<string, any>[];
+      needs: ListedNeed[];
+      supports: ListedSupport[];
     }>(
       this.dataSource,
       `pipeline-view-${shape}`,
@@ -169,7 +174,7 @@ export class PipelineRepository {
           addressed: of('need', 'addressed'),
         },
         supports: {
-          drafted: of('support', 'drafted'),
+          draft: of('support', 'draft'),
           published: of('support', 'published'),
           withFeedback: of('support', 'with_feedback'),
         },
@@ -203,7 +208,7 @@ async function preparedQuery<Row>(
   return (await pool.query({ name, text, values })).rows;
 }
 
-function needView(row: Record<string, any>): PipelineNeedView {
+function needView(row: NeedRecord): PipelineNeedView {
   const need = toNeedRow(row);
   return {
     id: need.needId,
@@ -218,7 +223,13 @@ function needView(row: Record<string, any>): PipelineNeedView {
   };
 }
 
-function supportView(row: Record<string, any>): PipelineSupportView {
+/** A need as the view's statement lists it: only needs already identified are listed. */
+type ListedNeed = NeedRecord & { identified_at: string };
+
+/** A support as the view's statement lists it: its row, when it was listed, and the needs it answers. */
+type ListedSupport = SupportRecord & { listed_at: string; need_ids: string[] };
+
+function supportView(row: ListedSupport): PipelineSupportView {
   const support = toSupportRow(row);
   return {
     id: support.supportId,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Sector } from '@styrkedjan/contracts';
 import { instant, NeedRow, StageCount, SupportRow } from '../domain/pipeline';
 
 /**
@@ -25,7 +26,34 @@ export const PIPELINE_TABLES = [
   'pipeline_stage_counts',
 ] as const;
 
-export function needRecord(need: NeedRow): Record<string, unknown> {
+/** A row of pipeline_needs as the statements here write it, and as json_agg reads it back (timestamps as text). */
+export interface NeedRecord {
+  need_id: string;
+  title: string | null;
+  area_code: string | null;
+  sector: Sector | null;
+  organisation_id: string | null;
+  described_by: number;
+  identified_at: string | Date | null;
+  first_drafted_at: string | Date | null;
+  first_published_at: string | Date | null;
+}
+
+/** A row of pipeline_supports, likewise. */
+export interface SupportRecord {
+  support_id: string;
+  title: string | null;
+  area_code: string | null;
+  sector: Sector | null;
+  lead_agency_id: string | null;
+  described_by: number;
+  drafted_at: string | Date | null;
+  published_at: string | Date | null;
+  first_feedback_at: string | Date | null;
+  feedback_count: number;
+}
+
+export function needRecord(need: NeedRow): NeedRecord {
   return {
     need_id: need.needId,
     title: need.title,
@@ -39,7 +67,7 @@ export function needRecord(need: NeedRow): Record<string, unknown> {
   };
 }
 
-export function supportRecord(support: SupportRow): Record<string, unknown> {
+export function supportRecord(support: SupportRow): SupportRecord {
   return {
     support_id: support.supportId,
     title: support.title,
@@ -55,7 +83,7 @@ export function supportRecord(support: SupportRow): Record<string, unknown> {
 }
 
 /** A row as PostgreSQL returns it (row_to_json: timestamps as text in the session's zone) back into the domain's shape. */
-export function toNeedRow(row: Record<string, any>): NeedRow {
+export function toNeedRow(row: NeedRecord): NeedRow {
   return {
     needId: row.need_id,
     title: row.title,
@@ -69,7 +97,7 @@ export function toNeedRow(row: Record<string, any>): NeedRow {
   };
 }
 
-export function toSupportRow(row: Record<string, any>): SupportRow {
+export function toSupportRow(row: SupportRecord): SupportRow {
   return {
     supportId: row.support_id,
     title: row.title,

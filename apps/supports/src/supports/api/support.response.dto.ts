@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SECTORS, Sector } from '@styrkedjan/contracts';
 import { SUPPORT_STATUSES, SupportStatus } from '../domain/support';
-import { SupportView } from '../persistence/support.view';
+import { SupportView } from '../views/support.view';
 
 export class SupportResponse implements SupportView {
   @ApiProperty({ format: 'uuid' }) id: string;

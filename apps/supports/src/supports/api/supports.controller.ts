@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -10,7 +10,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ActingContext, Ctx } from '@styrkedjan/platform';
+import { ENDPOINTS } from '@styrkedjan/access';
+import { ActingContext, Ctx, Endpoint } from '@styrkedjan/platform';
 import { DraftSupportCommand } from '../commands/draft-support/draft-support.command';
 import { PublishSupportCommand } from '../commands/publish-support/publish-support.command';
 import { GetSupportQuery } from '../queries/get-support/get-support.query';
@@ -22,14 +23,14 @@ import { ListSupportsQueryParams } from './list-supports.query.dto';
 import { SupportPageResponse, SupportResponse } from './support.response.dto';
 
 @ApiTags('supports')
-@Controller('supports')
+@Controller()
 export class SupportsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
-  @Post()
+  @Endpoint(ENDPOINTS.supports.draft)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SupportResponse })
   @ApiBadRequestResponse({ description: 'A field is invalid or names an unknown area, organisation or need' })
@@ -48,7 +49,7 @@ export class SupportsController {
     );
   }
 
-  @Post(':id/publish')
+  @Endpoint(ENDPOINTS.supports.publish)
   @HttpCode(HttpStatus.OK)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ type: SupportResponse })
@@ -59,7 +60,7 @@ export class SupportsController {
     return this.commands.execute(new PublishSupportCommand(context, id));
   }
 
-  @Get()
+  @Endpoint(ENDPOINTS.supports.list)
   @ApiOkResponse({ type: SupportPageResponse })
   list(@Query() query: ListSupportsQueryParams) {
     return this.queries.execute(
@@ -76,7 +77,7 @@ export class SupportsController {
   }
 
   // Declared before ':id' so that 'releases' is not taken for an id.
-  @Get('releases')
+  @Endpoint(ENDPOINTS.supports.listReleases)
   @ApiOkResponse({
     type: SupportPageResponse,
     description: 'Drafts with a planned release date in the range, soonest first',
@@ -87,7 +88,7 @@ export class SupportsController {
     );
   }
 
-  @Get(':id')
+  @Endpoint(ENDPOINTS.supports.get)
   @ApiOkResponse({ type: SupportResponse })
   @ApiNotFoundResponse()
   get(@Param('id', new ParseUUIDPipe()) id: string) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { validateEvent } from '@styrkedjan/contracts';
 import { Support } from '../domain/support';
-import { toSupportView } from '../persistence/support.view';
+import { toSupportView } from '../views/support.view';
 import { supportDraftedPayload, supportPublishedPayload } from './support-events';
 
 const LEAD = '11111111-1111-4111-8111-111111111111';
@@ -28,7 +28,7 @@ function envelope(type: string, aggregateVersion: number, payload: object) {
 function drafted(plannedReleaseDate: string | null = '2026-03-01') {
   return Support.draft({
     id: randomUUID(),
-    author: { organisationId: LEAD, organisationKind: 'agency' },
+    author: { organisationId: LEAD },
     title: 'Nationella riktlinjer för vård vid depression',
     summary: 'Rekommendationer.',
     area: { code: 'health.npo-mental-health', sector: 'health' },

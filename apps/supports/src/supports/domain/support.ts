@@ -1,46 +1,21 @@
-import type { OrganisationKind, Sector } from '@styrkedjan/contracts';
+import type { Sector } from '@styrkedjan/contracts';
+import { Conflict, FieldIssue, InvalidInput, NotPermitted } from '@styrkedjan/platform/errors';
 
 /** A support starts as a draft (utkast) and is published (publicering) once; it never goes back. */
 export const SUPPORT_STATUSES = ['draft', 'published'] as const;
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
-/** Knowledge supports are produced by the national agencies; everyone else asks for them through needs. */
-export const SUPPORT_AUTHOR_KINDS: readonly OrganisationKind[] = ['agency'];
-
-export function mayDraftSupport(kind: OrganisationKind): boolean {
-  return SUPPORT_AUTHOR_KINDS.includes(kind);
-}
-
-/** One field of a draft that breaks a rule, named by its path in the request (`needIds[2]`). */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-/** A broken rule. Plain errors, so the domain knows nothing of HTTP; the application layer maps each to a problem. */
-export abstract class SupportRuleError extends Error {}
-
-/** The acting organisation may not do this to the support (403). */
-export class NotPermitted extends SupportRuleError {
-  override name = 'NotPermitted';
-}
-
 /** The support is not in a status this step can leave from (409 `illegal_transition`). */
-export class IllegalTransition extends SupportRuleError {
+export class IllegalTransition extends Conflict {
   override name = 'IllegalTransition';
   constructor(
     readonly from: SupportStatus,
     readonly to: SupportStatus,
   ) {
-    super(from === to ? `The support is already ${to}.` : `A ${from} support cannot become ${to}.`);
-  }
-}
-
-/** The draft contradicts itself (400 naming each field). */
-export class InvalidSupport extends SupportRuleError {
-  override name = 'InvalidSupport';
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '));
+    super(
+      'illegal_transition',
+      from === to ? `The support is already ${to}.` : `A ${from} support cannot become ${to}.`,
+    );
   }
 }
 
@@ -64,7 +39,7 @@ export interface SupportState {
 
 export interface DraftInput {
   id: string;
-  author: { organisationId: string; organisationKind: OrganisationKind };
+  author: { organisationId: string };
   title: string;
   summary: string;
   area: { code: string; sector: Sector };
@@ -72,13 +47,6 @@ export interface DraftInput {
   needIds: readonly string[];
   plannedReleaseDate: string | null;
   draftedAt: Date;
-}
-
-/** Throws NotPermitted unless organisations of this kind draft supports; checked before anything is looked up. */
-export function assertMayDraft(kind: OrganisationKind): void {
-  if (!mayDraftSupport(kind)) {
-    throw new NotPermitted(`Only ${SUPPORT_AUTHOR_KINDS.join(', ')} organisations draft knowledge supports.`);
-  }
 }
 
 /** Each repeat of an earlier id, named as `field[i]`. UUIDs are compared without regard to case, as PostgreSQL does. */
@@ -104,10 +72,10 @@ export class Support {
 
   /**
    * A new draft led by the acting agency. The lead is always the author: an agency cannot draft on
-   * another's behalf, and cannot list itself as its own co-producer.
+   * another's behalf, and cannot list itself as its own co-producer. That only agencies draft is the access
+   * policy's rule (`support.draft`), decided at the gateway before the request gets here.
    */
   static draft(input: DraftInput): Support {
-    assertMayDraft(input.author.organisationKind);
     const leadAgencyId = normaliseId(input.author.organisationId);
     const issues = [
       ...duplicatesIn(input.needIds, 'needIds'),
@@ -117,7 +85,7 @@ export class Support {
         .filter(({ id }) => normaliseId(id) === leadAgencyId)
         .map(({ index }) => ({ field: `coProducerIds[${index}]`, message: 'is the lead agency itself' })),
     ];
-    if (issues.length) throw new InvalidSupport(issues);
+    if (issues.length) throw new InvalidInput(issues);
     return new Support({
       id: input.id,
       title: input.title,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { badRequest } from '@styrkedjan/platform';
+import { InvalidInput } from '@styrkedjan/platform';
 import type { AnsweredNeed } from '../commands/support-events';
 import { KnownNeedEntity } from './known-need.entity';
 
@@ -34,7 +34,7 @@ export class KnownNeedsRepository {
       .map((id, index) => ({ id, index }))
       .filter(({ id }) => !known.has(id.toLowerCase()))
       .map(({ id, index }) => ({ field: `${field}[${index}]`, message: `unknown need '${id}'` }));
-    if (errors.length) throw badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    if (errors.length) throw new InvalidInput(errors);
     return needIds.map((id) => known.get(id.toLowerCase())!);
   }
 

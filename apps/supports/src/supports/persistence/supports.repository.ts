@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { decodeTimeIdCursor, Page, toPage } from '@styrkedjan/platform';
 import type { SupportState, SupportStatus } from '../domain/support';
 import { SupportEntity } from './support.entity';
-import { SupportView, toSupportView } from './support.view';
+import { SupportView, toSupportView } from '../views/support.view';
 
 export interface SupportFilter {
   status?: SupportStatus;

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { AreasRepository } from '../../persistence/areas.repository';
-import { AreaView } from '../../persistence/area.view';
+import { AreaView } from '../../views/area.view';
 import { GetAreaQuery } from './get-area.query';
 
 @QueryHandler(GetAreaQuery)
@@ -10,7 +10,7 @@ export class GetAreaHandler implements IQueryHandler<GetAreaQuery, AreaView> {
 
   async execute(query: GetAreaQuery): Promise<AreaView> {
     const area = await this.areas.findView(query.code);
-    if (!area) throw notFound('Area', query.code);
+    if (!area) throw new NotFound('Area', query.code);
     return area;
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { AreaView } from '../../persistence/area.view';
+import { AreaView } from '../../views/area.view';
 
 export class GetAreaQuery extends Query<AreaView> {
   constructor(readonly code: string) {

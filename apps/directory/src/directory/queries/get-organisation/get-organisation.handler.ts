@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { OrganisationsRepository } from '../../persistence/organisations.repository';
-import { OrganisationView } from '../../persistence/organisation.view';
+import { OrganisationView } from '../../views/organisation.view';
 import { GetOrganisationQuery } from './get-organisation.query';
 
 @QueryHandler(GetOrganisationQuery)
@@ -10,7 +10,7 @@ export class GetOrganisationHandler implements IQueryHandler<GetOrganisationQuer
 
   async execute(query: GetOrganisationQuery): Promise<OrganisationView> {
     const organisation = await this.organisations.findView(query.id);
-    if (!organisation) throw notFound('Organisation', query.id);
+    if (!organisation) throw new NotFound('Organisation', query.id);
     return organisation;
   }
 }

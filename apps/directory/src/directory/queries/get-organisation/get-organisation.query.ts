@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { OrganisationView } from '../../persistence/organisation.view';
+import { OrganisationView } from '../../views/organisation.view';
 
 export class GetOrganisationQuery extends Query<OrganisationView> {
   constructor(readonly id: string) {

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AreasRepository } from '../../persistence/areas.repository';
-import { AreaView } from '../../persistence/area.view';
+import { AreaView } from '../../views/area.view';
 import { ListAreasQuery } from './list-areas.query';
 
 @QueryHandler(ListAreasQuery)

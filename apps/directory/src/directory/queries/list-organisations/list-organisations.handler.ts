@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@styrkedjan/platform';
 import { OrganisationsRepository } from '../../persistence/organisations.repository';
-import { OrganisationView } from '../../persistence/organisation.view';
+import { OrganisationView } from '../../views/organisation.view';
 import { ListOrganisationsQuery } from './list-organisations.query';
 
 @QueryHandler(ListOrganisationsQuery)

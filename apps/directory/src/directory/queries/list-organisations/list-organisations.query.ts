@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import { Page } from '@styrkedjan/platform';
 import { OrganisationFilter } from '../../persistence/organisations.repository';
-import { OrganisationView } from '../../persistence/organisation.view';
+import { OrganisationView } from '../../views/organisation.view';
 
 export class ListOrganisationsQuery extends Query<Page<OrganisationView>> {
   constructor(readonly filter: OrganisationFilter) {

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { ApplicationStatus } from '@styrkedjan/contracts';
 import { ActingContext } from '@styrkedjan/platform';
-import { FeedbackView } from '../../persistence/feedback.view';
+import { FeedbackView } from '../../views/feedback.view';
 
 export class GiveFeedbackCommand extends Command<FeedbackView> {
   constructor(

@@ -1,16 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@styrkedjan/messaging';
-import { conflict, forbidden, invalidField, notFound } from '@styrkedjan/platform';
-import {
-  assertMayGiveFeedback,
-  giveFeedback,
-  InvalidFeedback,
-  NotPermitted,
-  SupportNotPublished,
-} from '../../domain/feedback';
+import { NotFound } from '@styrkedjan/platform';
+import { giveFeedback } from '../../domain/feedback';
 import { FeedbackRepository } from '../../persistence/feedback.repository';
-import { FeedbackView, toFeedbackView } from '../../persistence/feedback.view';
+import { FeedbackView, toFeedbackView } from '../../views/feedback.view';
 import { KnownSupportsRepository } from '../../persistence/known-supports.repository';
 import { GiveFeedbackCommand } from './give-feedback.command';
 
@@ -25,20 +19,17 @@ export class GiveFeedbackHandler implements ICommandHandler<GiveFeedbackCommand,
 
   async execute(command: GiveFeedbackCommand): Promise<FeedbackView> {
     const { principal } = command.context;
-    applyRule(() => assertMayGiveFeedback(principal.organisationKind));
     return this.unitOfWork.run(command.context, 'give-feedback', async (tx) => {
       const support = await this.knownSupports.find(command.supportId, tx.manager);
-      if (!support) throw notFound('Support', command.supportId);
-      const feedback = applyRule(() =>
-        giveFeedback(support, {
-          id: randomUUID(),
-          giver: principal,
-          usefulness: command.usefulness,
-          applicationStatus: command.applicationStatus,
-          comment: command.comment,
-          receivedAt: new Date(),
-        }),
-      );
+      if (!support) throw new NotFound('Support', command.supportId);
+      const feedback = giveFeedback(support, {
+        id: randomUUID(),
+        giver: principal,
+        usefulness: command.usefulness,
+        applicationStatus: command.applicationStatus,
+        comment: command.comment,
+        receivedAt: new Date(),
+      });
       await this.feedback.insert(tx.manager, feedback);
       // The lead agency and title travel with the event, so the notifications service needs no support projection.
       tx.record(
@@ -58,17 +49,5 @@ export class GiveFeedbackHandler implements ICommandHandler<GiveFeedbackCommand,
       );
       return toFeedbackView(feedback);
     });
-  }
-}
-
-/** Runs a domain step, turning a broken rule into its problem (403, 409 or 400). */
-function applyRule<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof NotPermitted) throw forbidden(error.message);
-    if (error instanceof SupportNotPublished) throw conflict('illegal_transition', error.message);
-    if (error instanceof InvalidFeedback) throw invalidField(error.field, error.message);
-    throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { FeedbackRepository } from '../../persistence/feedback.repository';
-import { FeedbackPageView } from '../../persistence/feedback.view';
+import { FeedbackPageView } from '../../views/feedback.view';
 import { KnownSupportsRepository } from '../../persistence/known-supports.repository';
 import { ListFeedbackQuery } from './list-feedback.query';
 
@@ -15,7 +15,7 @@ export class ListFeedbackHandler implements IQueryHandler<ListFeedbackQuery, Fee
 
   async execute(query: ListFeedbackQuery): Promise<FeedbackPageView> {
     const { supportId } = query.filter;
-    if (!(await this.knownSupports.find(supportId))) throw notFound('Support', supportId);
+    if (!(await this.knownSupports.find(supportId))) throw new NotFound('Support', supportId);
     const [page, summary] = await Promise.all([this.feedback.list(query.filter), this.feedback.summary(supportId)]);
     return { ...page, summary };
   }

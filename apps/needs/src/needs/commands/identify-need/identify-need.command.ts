@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
-import { NeedView } from '../../persistence/need.view';
+import { NeedView } from '../../views/need.view';
 
 export class IdentifyNeedCommand extends Command<NeedView> {
   constructor(

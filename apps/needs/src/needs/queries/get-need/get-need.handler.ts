@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { NeedsRepository } from '../../persistence/needs.repository';
-import { NeedView } from '../../persistence/need.view';
+import { NeedView } from '../../views/need.view';
 import { GetNeedQuery } from './get-need.query';
 
 @QueryHandler(GetNeedQuery)
@@ -10,7 +10,7 @@ export class GetNeedHandler implements IQueryHandler<GetNeedQuery, NeedView> {
 
   async execute(query: GetNeedQuery): Promise<NeedView> {
     const need = await this.needs.findView(query.id);
-    if (!need) throw notFound('Need', query.id);
+    if (!need) throw new NotFound('Need', query.id);
     return need;
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { NeedView } from '../../persistence/need.view';
+import { NeedView } from '../../views/need.view';
 
 export class GetNeedQuery extends Query<NeedView> {
   constructor(readonly id: string) {

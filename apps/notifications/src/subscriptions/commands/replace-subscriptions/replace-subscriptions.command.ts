@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
-import { SubscriptionsView } from '../../persistence/subscriptions.view';
+import { SubscriptionsView } from '../../views/subscriptions.view';
 
 export class ReplaceSubscriptionsCommand extends Command<SubscriptionsView> {
   constructor(

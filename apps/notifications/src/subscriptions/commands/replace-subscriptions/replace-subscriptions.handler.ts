@@ -1,9 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { forbidden } from '@styrkedjan/platform';
 import { References } from '@styrkedjan/reference-data';
-import { assertManagesOwnSubscriptions, NotPermitted } from '../../domain/subscriptions';
 import { SubscriptionsRepository } from '../../persistence/subscriptions.repository';
-import { SubscriptionsView } from '../../persistence/subscriptions.view';
+import { SubscriptionsView } from '../../views/subscriptions.view';
 import { ReplaceSubscriptionsCommand } from './replace-subscriptions.command';
 
 /**
@@ -18,11 +16,6 @@ export class ReplaceSubscriptionsHandler implements ICommandHandler<ReplaceSubsc
   ) {}
 
   async execute(command: ReplaceSubscriptionsCommand): Promise<SubscriptionsView> {
-    try {
-      assertManagesOwnSubscriptions(command.context.principal.organisationId, command.organisationId);
-    } catch (error) {
-      throw error instanceof NotPermitted ? forbidden(error.message) : error;
-    }
     const organisation = await this.references.requireOrganisation(command.organisationId);
     await this.references.requireAreas(command.areaCodes, 'areaCodes');
     return this.subscriptions.replace(organisation.id, command.areaCodes);

@@ -1,9 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { forbidden } from '@styrkedjan/platform';
 import { References } from '@styrkedjan/reference-data';
-import { assertManagesOwnSubscriptions, NotPermitted } from '../../domain/subscriptions';
 import { SubscriptionsRepository } from '../../persistence/subscriptions.repository';
-import { SubscriptionsView } from '../../persistence/subscriptions.view';
+import { SubscriptionsView } from '../../views/subscriptions.view';
 import { GetSubscriptionsQuery } from './get-subscriptions.query';
 
 /** What an organisation follows is its own business, like its inbox: only it may read the set. */
@@ -15,11 +13,6 @@ export class GetSubscriptionsHandler implements IQueryHandler<GetSubscriptionsQu
   ) {}
 
   async execute(query: GetSubscriptionsQuery): Promise<SubscriptionsView> {
-    try {
-      assertManagesOwnSubscriptions(query.context.principal.organisationId, query.organisationId);
-    } catch (error) {
-      throw error instanceof NotPermitted ? forbidden(error.message) : error;
-    }
     const organisation = await this.references.requireOrganisation(query.organisationId);
     return this.subscriptions.find(organisation.id);
   }

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
-import { SubscriptionsView } from '../../persistence/subscriptions.view';
+import { SubscriptionsView } from '../../views/subscriptions.view';
 
 export class GetSubscriptionsQuery extends Query<SubscriptionsView> {
   constructor(

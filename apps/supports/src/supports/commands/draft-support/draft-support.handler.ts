@@ -2,11 +2,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@styrkedjan/messaging';
 import { References } from '@styrkedjan/reference-data';
-import { assertMayDraft, Support } from '../../domain/support';
+import { Support } from '../../domain/support';
 import { KnownNeedsRepository } from '../../persistence/known-needs.repository';
 import { SupportsRepository } from '../../persistence/supports.repository';
-import { SupportView, toSupportView } from '../../persistence/support.view';
-import { applyRule } from '../rule-problems';
+import { SupportView, toSupportView } from '../../views/support.view';
 import { supportDraftedPayload } from '../support-events';
 import { DraftSupportCommand } from './draft-support.command';
 
@@ -22,24 +21,20 @@ export class DraftSupportHandler implements ICommandHandler<DraftSupportCommand,
 
   async execute(command: DraftSupportCommand): Promise<SupportView> {
     const { principal } = command.context;
-    // A 403 first: an organisation that may not draft learns nothing about which references exist.
-    applyRule(() => assertMayDraft(principal.organisationKind));
     const area = await this.references.requireArea(command.areaCode, 'areaCode');
     await this.references.requireOrganisations([...command.coProducerIds], 'coProducerIds');
     const answersNeeds = await this.knownNeeds.requireAll(command.needIds, 'needIds');
-    const support = applyRule(() =>
-      Support.draft({
-        id: randomUUID(),
-        author: principal,
-        title: command.title,
-        summary: command.summary,
-        area,
-        coProducerIds: command.coProducerIds,
-        needIds: command.needIds,
-        plannedReleaseDate: command.plannedReleaseDate,
-        draftedAt: new Date(),
-      }),
-    );
+    const support = Support.draft({
+      id: randomUUID(),
+      author: principal,
+      title: command.title,
+      summary: command.summary,
+      area,
+      coProducerIds: command.coProducerIds,
+      needIds: command.needIds,
+      plannedReleaseDate: command.plannedReleaseDate,
+      draftedAt: new Date(),
+    });
     return this.unitOfWork.run(command.context, 'draft-support', async (tx) => {
       const state = support.state;
       await this.supports.insert(tx.manager, state);

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
-import { SupportView } from '../../persistence/support.view';
+import { SupportView } from '../../views/support.view';
 
 export class PublishSupportCommand extends Command<SupportView> {
   constructor(

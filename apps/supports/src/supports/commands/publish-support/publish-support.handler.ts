@@ -1,11 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@styrkedjan/messaging';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { Support } from '../../domain/support';
 import { KnownNeedsRepository } from '../../persistence/known-needs.repository';
 import { SupportsRepository } from '../../persistence/supports.repository';
-import { SupportView, toSupportView } from '../../persistence/support.view';
-import { applyRule } from '../rule-problems';
+import { SupportView, toSupportView } from '../../views/support.view';
 import { supportPublishedPayload } from '../support-events';
 import { PublishSupportCommand } from './publish-support.command';
 
@@ -22,9 +21,9 @@ export class PublishSupportHandler implements ICommandHandler<PublishSupportComm
     return this.unitOfWork.run(command.context, 'publish-support', async (tx) => {
       // Locked for the rest of the transaction, so of two concurrent publishes one waits and then gets 409.
       const stored = await this.supports.findForUpdate(tx.manager, command.supportId);
-      if (!stored) throw notFound('Support', command.supportId);
+      if (!stored) throw new NotFound('Support', command.supportId);
       const support = Support.restore(stored);
-      applyRule(() => support.publish(command.context.principal.organisationId, new Date()));
+      support.publish(command.context.principal.organisationId, new Date());
       const state = support.state;
       await this.supports.savePublication(tx.manager, state);
       const answersNeeds = await this.knownNeeds.answersFor(tx.manager, state.needIds);

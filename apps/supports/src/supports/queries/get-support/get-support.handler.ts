@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '@styrkedjan/platform';
+import { NotFound } from '@styrkedjan/platform';
 import { SupportsRepository } from '../../persistence/supports.repository';
-import { SupportView } from '../../persistence/support.view';
+import { SupportView } from '../../views/support.view';
 import { GetSupportQuery } from './get-support.query';
 
 @QueryHandler(GetSupportQuery)
@@ -10,7 +10,7 @@ export class GetSupportHandler implements IQueryHandler<GetSupportQuery, Support
 
   async execute(query: GetSupportQuery): Promise<SupportView> {
     const support = await this.supports.findView(query.id);
-    if (!support) throw notFound('Support', query.id);
+    if (!support) throw new NotFound('Support', query.id);
     return support;
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { SupportView } from '../../persistence/support.view';
+import { SupportView } from '../../views/support.view';
 
 export class GetSupportQuery extends Query<SupportView> {
   constructor(readonly id: string) {

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Page } from '@styrkedjan/platform';
 import { SupportsRepository } from '../../persistence/supports.repository';
-import { SupportView } from '../../persistence/support.view';
+import { SupportView } from '../../views/support.view';
 import { assertDateRange } from '../date-range';
 import { ListSupportsQuery } from './list-supports.query';
 

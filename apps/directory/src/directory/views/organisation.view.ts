@@ -1,6 +1,6 @@
 import type { OrganisationKind, Sector } from '@styrkedjan/contracts';
 import type { Organisation } from '../domain/organisation';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationEntity } from '../persistence/organisation.entity';
 
 export interface RegionRef {
   id: string;

@@ -1,5 +1,5 @@
 import type { NotificationReason, NotificationSubject, NotifyingEventType } from '../domain/notification';
-import { NotificationEntity } from './notification.entity';
+import { NotificationEntity } from '../persistence/notification.entity';
 
 /** A notification as the API shows it: plain JSON with ISO dates. */
 export interface NotificationView {

@@ -1,5 +1,5 @@
 import type { Area } from '../domain/area';
-import { AreaEntity } from './area.entity';
+import { AreaEntity } from '../persistence/area.entity';
 
 /** An area as the API shows it: plain JSON. */
 export type AreaView = Area;

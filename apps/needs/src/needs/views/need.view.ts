@@ -1,7 +1,6 @@
 import type { Sector } from '@styrkedjan/contracts';
-import type { NeedStage, SupportStatus } from '../domain/need';
-import { NeedEntity } from './need.entity';
-import { NeedSupportEntity } from './need-support.entity';
+import type { NeedStage, NeedState, SupportStatus } from '../domain/need';
+import type { NeedSupportEntity } from '../persistence/need-support.entity';
 
 /** A need as the API shows it: plain JSON, so a replayed idempotent answer is the same bytes. */
 export interface NeedView {
@@ -23,7 +22,7 @@ export interface NeedView {
   }[];
 }
 
-export function toNeedView(need: NeedEntity, supports: NeedSupportEntity[]): NeedView {
+export function toNeedView(need: Readonly<NeedState>, supports: readonly NeedSupportEntity[]): NeedView {
   return {
     id: need.id,
     organisationId: need.organisationId,

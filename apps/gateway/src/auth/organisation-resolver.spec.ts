@@ -1,45 +1,9 @@
-import { OrganisationCache } from './organisation-cache';
 import type { DirectoryOrganisation, FindOrganisation } from './directory-client';
 import { OrganisationResolver } from './organisation-resolver';
 
 const A = '5e2c1c7a-4d3b-5a41-9f1e-2b3c4d5e6f70';
 const B = '6f3d2d8b-5e4c-5b52-8a2f-3c4d5e6f7a81';
 const C = '7a4e3e9c-6f5d-5c63-9b3a-4d5e6f7a8b92';
-const principal = (organisationId: string) => ({ organisationId, organisationKind: 'municipality' as const });
-
-describe('OrganisationCache', () => {
-  let now: number;
-  const clock = () => now;
-  beforeEach(() => (now = 1_000_000));
-
-  it('answers from memory until the TTL has passed', () => {
-    const cache = new OrganisationCache(10, 60_000, clock);
-    cache.set(A, principal(A));
-    now += 59_999;
-    expect(cache.get(A)).toEqual(principal(A));
-    now += 1;
-    expect(cache.get(A)).toBeUndefined();
-    expect(cache.size).toBe(0);
-  });
-
-  it('holds at most its size, dropping the least recently used', () => {
-    const cache = new OrganisationCache(2, 60_000, clock);
-    cache.set(A, principal(A));
-    cache.set(B, principal(B));
-    cache.get(A); // A is now more recent than B
-    cache.set(C, principal(C));
-    expect(cache.size).toBe(2);
-    expect(cache.get(B)).toBeUndefined();
-    expect(cache.get(A)).toEqual(principal(A));
-    expect(cache.get(C)).toEqual(principal(C));
-  });
-
-  it('keeps nothing when the TTL is 0', () => {
-    const cache = new OrganisationCache(10, 0, clock);
-    cache.set(A, principal(A));
-    expect(cache.get(A)).toBeUndefined();
-  });
-});
 
 describe('OrganisationResolver', () => {
   let now: number;
@@ -52,12 +16,17 @@ describe('OrganisationResolver', () => {
     if (answer instanceof Error) throw answer;
     return answer;
   };
-  const resolver = () => new OrganisationResolver(find, new OrganisationCache(100, 60_000, () => now));
+  const resolver = (maxEntries = 100, ttlMs = 60_000) =>
+    new OrganisationResolver(find, { maxEntries, ttlMs, now: () => now });
 
   beforeEach(() => {
-    now = 0;
+    now = 1_000_000;
     asked = [];
-    answers = new Map([[A, { id: A, kind: 'region' }]]);
+    answers = new Map([
+      [A, { id: A, kind: 'region' }],
+      [B, { id: B, kind: 'municipality' }],
+      [C, { id: C, kind: 'agency' }],
+    ]);
   });
 
   it('turns a known organisation into its id and kind and asks the directory once per TTL', async () => {
@@ -65,8 +34,28 @@ describe('OrganisationResolver', () => {
     const expected = { organisationId: A, organisationKind: 'region' };
     expect(await principals.resolve(A)).toEqual(expected);
     expect(await principals.resolve(A.toUpperCase())).toEqual(expected);
-    expect(asked).toEqual([A]);
     now += 60_000;
+    expect(await principals.resolve(A)).toEqual(expected);
+    expect(asked).toEqual([A]);
+    now += 1;
+    await principals.resolve(A);
+    expect(asked).toEqual([A, A]);
+  });
+
+  it('remembers at most its size, dropping the least recently used', async () => {
+    const principals = resolver(2);
+    await principals.resolve(A);
+    await principals.resolve(B);
+    await principals.resolve(A); // A is now more recent than B
+    await principals.resolve(C);
+    await principals.resolve(A);
+    await principals.resolve(B);
+    expect(asked).toEqual([A, B, C, B]);
+  });
+
+  it('remembers nothing when the TTL is 0', async () => {
+    const principals = resolver(100, 0);
+    await principals.resolve(A);
     await principals.resolve(A);
     expect(asked).toEqual([A, A]);
   });
@@ -80,6 +69,7 @@ describe('OrganisationResolver', () => {
 
   it('does not remember an unknown organisation, so one registered a moment later works at once', async () => {
     const principals = resolver();
+    answers.delete(B);
     expect(await principals.resolve(B)).toBeNull();
     answers.set(B, { id: B, kind: 'agency' });
     expect(await principals.resolve(B)).toMatchObject({ organisationId: B, organisationKind: 'agency' });

@@ -1,0 +1,16 @@
+import type { PayloadOf } from '@styrkedjan/contracts';
+import type { NeedState } from '../domain/need';
+
+/** The payload of `need.identified` from the need's state: the contract in one place, testable on its own. */
+export function needIdentifiedPayload(need: Readonly<NeedState>): PayloadOf<'need.identified'> {
+  return {
+    needId: need.id,
+    organisationId: need.organisationId,
+    title: need.title,
+    description: need.description,
+    areaCode: need.areaCode,
+    sector: need.sector,
+    targetGroup: need.targetGroup,
+    identifiedAt: need.identifiedAt.toISOString(),
+  };
+}

@@ -1,0 +1,119 @@
+import type { HttpMethod, RouteDeclaration, ServiceName } from '@styrkedjan/platform';
+import type { Action } from './policy';
+
+/**
+ * Every route of the API, declared once: which service answers it, and what it asks of the policy. The
+ * service's controller serves it (`@Endpoint(ENDPOINTS.needs.identify)`), the gateway derives its proxy and
+ * access tables from it (apps/gateway/src/routing/route-table.ts), and a test holds the controllers and this
+ * table to each other. A route that is not here is not reachable.
+ */
+export interface EndpointDeclaration extends RouteDeclaration {
+  action: Action;
+  /**
+   * The path parameter that names the organisation owning what is acted on (its inbox, its subscriptions):
+   * the policy's `own` scope is checked against it before the request reaches the service.
+   */
+  owner?: string;
+}
+
+const endpoint =
+  (method: HttpMethod) =>
+  (path: string, action: Action, summary: string, owner?: string): EndpointDeclaration => ({
+    method,
+    path,
+    action,
+    summary,
+    ...(owner ? { owner } : {}),
+  });
+const get = endpoint('GET');
+const post = endpoint('POST');
+const put = endpoint('PUT');
+const del = endpoint('DELETE');
+
+export const ENDPOINTS = {
+  gateway: {
+    listAuditEvents: get(
+      '/audit',
+      'audit.read',
+      'Security events, newest first: refused credentials, denied actions, API keys issued and revoked',
+    ),
+    listDeadLetters: get(
+      '/admin/dead-letters',
+      'dead-letters.manage',
+      'Dead letters of every consumer, most recently failed first',
+    ),
+    retryDeadLetter: post(
+      '/admin/dead-letters/:id/retry',
+      'dead-letters.manage',
+      'Put a dead letter back on its queue with a fresh set of attempts',
+    ),
+    issueApiKey: post(
+      '/api-keys',
+      'api-keys.manage',
+      'Issue an API key for your organisation; the key is in this answer only',
+    ),
+    listApiKeys: get(
+      '/api-keys',
+      'api-keys.manage',
+      'The API keys of your organisation, newest first, without the keys themselves',
+    ),
+    revokeApiKey: del(
+      '/api-keys/:id',
+      'api-keys.manage',
+      'Revoke an API key of your organisation; it stops working at once',
+    ),
+  },
+  directory: {
+    listOrganisations: get('/organisations', 'directory.read', 'Organisations in the governance chain'),
+    getOrganisation: get('/organisations/:id', 'directory.read', 'One organisation'),
+    listAreas: get('/areas', 'directory.read', 'Areas of knowledge governance'),
+    getArea: get('/areas/:code', 'directory.read', 'One area'),
+  },
+  needs: {
+    identify: post('/needs', 'need.identify', 'Register a knowledge need of your organisation'),
+    list: get('/needs', 'need.read', 'Needs, newest first'),
+    get: get('/needs/:id', 'need.read', 'One need, with the supports that address it'),
+  },
+  supports: {
+    draft: post('/supports', 'support.draft', 'Draft a knowledge support led by your agency'),
+    publish: post('/supports/:id/publish', 'support.publish', 'Publish a draft your agency leads'),
+    list: get('/supports', 'support.read', 'Knowledge supports, newest first'),
+    listReleases: get('/supports/releases', 'support.read', 'The release calendar: planned and past releases'),
+    get: get('/supports/:id', 'support.read', 'One knowledge support'),
+  },
+  feedback: {
+    give: post('/supports/:id/feedback', 'feedback.give', 'Give feedback on a published support'),
+    list: get('/supports/:id/feedback', 'feedback.read', 'Feedback on a support, with its summary'),
+  },
+  notifications: {
+    getSubscriptions: get(
+      '/organisations/:id/subscriptions',
+      'subscriptions.read',
+      'The areas your organisation follows',
+      'id',
+    ),
+    replaceSubscriptions: put(
+      '/organisations/:id/subscriptions',
+      'subscriptions.change',
+      'Set the areas your organisation follows',
+      'id',
+    ),
+    listNotifications: get('/organisations/:id/notifications', 'inbox.read', "Your organisation's inbox", 'id'),
+    markAllRead: post(
+      '/organisations/:id/notifications/read-all',
+      'inbox.mark-read',
+      'Mark the whole inbox read',
+      'id',
+    ),
+    markRead: post(
+      '/organisations/:id/notifications/:notificationId/read',
+      'inbox.mark-read',
+      'Mark one notification read',
+      'id',
+    ),
+  },
+  pipeline: {
+    get: get('/pipeline', 'pipeline.read', 'The pipeline from need to effect: counts by stage, and its items'),
+    listEvents: get('/events', 'events.read', 'The event log, oldest first, from a position'),
+  },
+} as const satisfies Record<ServiceName, Record<string, EndpointDeclaration>>;
