@@ -2,7 +2,7 @@ import { DynamicModule, Global, INestApplicationContext, Module, ModuleMetadata,
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Client } from 'pg';
-import { CONSUMER_NAMES, type AnyEvent, type OrganisationKind } from '@styrkedjan/contracts';
+import { CONSUMER_NAMES, type AnyEvent, type OrganisationKind, type Sector } from '@styrkedjan/contracts';
 import { EventTransport, MessagingModule, UnitOfWork } from '@styrkedjan/messaging';
 import {
   ActingContext,
@@ -36,6 +36,18 @@ class UnitOfWorkOnly {}
 
 @Module({})
 class TestbedRoot {}
+
+export interface KnownArea {
+  code: string;
+  sector: Sector;
+  name?: string;
+}
+
+export interface KnownOrganisation {
+  id: string;
+  kind: OrganisationKind;
+  name?: string;
+}
 
 /** An outbox row as the relay reads it. */
 export interface OutboxRow {
@@ -109,9 +121,30 @@ export class ServiceTestbed {
     return rows;
   }
 
-  async count(table: string): Promise<number> {
-    const { rows } = await this.db.query(`SELECT count(*)::int AS n FROM ${table}`);
-    return rows[0].n;
+  /** Row counts of these tables and of the outbox: what a refused command must leave as it was. */
+  async counts(...tables: string[]): Promise<Record<string, number>> {
+    const counted: Record<string, number> = {};
+    for (const table of [...tables, 'outbox']) {
+      counted[table] = (await this.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    }
+    return counted;
+  }
+
+  /** Puts areas and organisations into the service's projection of the directory, as the directory's events do. */
+  async knowDirectory(known: { areas?: KnownArea[]; organisations?: KnownOrganisation[] }): Promise<void> {
+    for (const area of known.areas ?? []) {
+      await this.db.query('INSERT INTO known_areas (code, sector, name, aggregate_version) VALUES ($1, $2, $3, 1)', [
+        area.code,
+        area.sector,
+        area.name ?? area.code,
+      ]);
+    }
+    for (const organisation of known.organisations ?? []) {
+      await this.db.query(
+        'INSERT INTO known_organisations (id, name, kind, aggregate_version) VALUES ($1, $2, $3, 1)',
+        [organisation.id, organisation.name ?? organisation.kind, organisation.kind],
+      );
+    }
   }
 
   async stop(): Promise<void> {
