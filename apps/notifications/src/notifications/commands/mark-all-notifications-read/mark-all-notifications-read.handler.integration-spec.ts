@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { ReferenceDataModule } from '@styrkedjan/reference-data';
+import { actingAs, ServiceTestbed } from '@styrkedjan/testing';
+import { notificationsDatabase } from '../../../database/notifications.database';
+import { NotificationsModule } from '../../notifications.module';
+import { MarkAllNotificationsReadCommand } from './mark-all-notifications-read.command';
+
+/** That an organisation changes only its own inbox is the access policy's rule, refused at the gateway. */
+describe('mark all notifications read (integration)', () => {
+  let testbed: ServiceTestbed;
+  const stockholm = randomUUID();
+  const malmo = randomUUID();
+
+  beforeAll(async () => {
+    testbed = await ServiceTestbed.start({
+      service: 'notifications',
+      database: notificationsDatabase,
+      imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), NotificationsModule],
+    });
+  });
+
+  afterAll(async () => {
+    await testbed?.stop();
+  });
+
+  /** Notifications in the organisation's inbox, as the consumers leave them; `read` of them already read. */
+  async function inbox(organisationId: string, unread: number, read = 0): Promise<void> {
+    await testbed.db.query(
+      `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at, read_at)
+       SELECT gen_random_uuid(), $1, 'support.published', '{subscribed_area}', 'Publicerat', 'Ett stöd', 'support',
+              gen_random_uuid(), gen_random_uuid(), now(), CASE WHEN n > $2::int THEN now() - interval '1 day' END
+       FROM generate_series(1, $2::int + $3::int) AS n`,
+      [organisationId, unread, read],
+    );
+  }
+
+  async function unreadIn(organisationId: string): Promise<number> {
+    const { rows } = await testbed.db.query(
+      'SELECT count(*)::int AS n FROM notifications WHERE organisation_id = $1 AND read_at IS NULL',
+      [organisationId],
+    );
+    return rows[0].n;
+  }
+
+  const markAll = (organisationId: string) =>
+    testbed.execute(new MarkAllNotificationsReadCommand(actingAs(organisationId, 'municipality'), organisationId));
+
+  it('marks every unread notification of the inbox and says how many; a second call marks none', async () => {
+    await inbox(stockholm, 3, 2);
+    await inbox(malmo, 2);
+    const { rows: earlier } = await testbed.db.query(
+      'SELECT id, read_at FROM notifications WHERE organisation_id = $1 AND read_at IS NOT NULL ORDER BY id',
+      [stockholm],
+    );
+
+    expect(await markAll(stockholm)).toEqual({ marked: 3 });
+    expect(await unreadIn(stockholm)).toBe(0);
+    expect(await unreadIn(malmo)).toBe(2);
+    // Those read before keep the time they were read.
+    const { rows: kept } = await testbed.db.query(
+      'SELECT id, read_at FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id',
+      [earlier.map((row) => row.id)],
+    );
+    expect(kept).toEqual(earlier);
+
+    expect(await markAll(stockholm)).toEqual({ marked: 0 });
+    expect(await testbed.outbox()).toEqual([]);
+  });
+
+  it('marks none in an inbox that is empty', async () => {
+    expect(await markAll(randomUUID())).toEqual({ marked: 0 });
+  });
+});
