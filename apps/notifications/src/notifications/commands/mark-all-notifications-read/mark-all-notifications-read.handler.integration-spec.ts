@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { actingAs, ServiceTestbed } from '@styrkedjan/testing';
-import { notificationsDatabase } from '../../../database/notifications.database';
-import { NotificationsModule } from '../../notifications.module';
+import { fillInbox, startNotificationsTestbed } from '../../../notifications.testbed';
 import { MarkAllNotificationsReadCommand } from './mark-all-notifications-read.command';
 
 /** That an organisation changes only its own inbox is the access policy's rule, refused at the gateway. */
@@ -12,27 +10,12 @@ describe('mark all notifications read (integration)', () => {
   const malmo = randomUUID();
 
   beforeAll(async () => {
-    testbed = await ServiceTestbed.start({
-      service: 'notifications',
-      database: notificationsDatabase,
-      imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), NotificationsModule],
-    });
+    testbed = await startNotificationsTestbed();
   });
 
   afterAll(async () => {
     await testbed?.stop();
   });
-
-  /** Notifications in the organisation's inbox, as the consumers leave them; `read` of them already read. */
-  async function inbox(organisationId: string, unread: number, read = 0): Promise<void> {
-    await testbed.db.query(
-      `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at, read_at)
-       SELECT gen_random_uuid(), $1, 'support.published', '{subscribed_area}', 'Publicerat', 'Ett stöd', 'support',
-              gen_random_uuid(), gen_random_uuid(), now(), CASE WHEN n > $2::int THEN now() - interval '1 day' END
-       FROM generate_series(1, $2::int + $3::int) AS n`,
-      [organisationId, unread, read],
-    );
-  }
 
   async function unreadIn(organisationId: string): Promise<number> {
     const { rows } = await testbed.db.query(
@@ -46,8 +29,8 @@ describe('mark all notifications read (integration)', () => {
     testbed.execute(new MarkAllNotificationsReadCommand(actingAs(organisationId, 'municipality'), organisationId));
 
   it('marks every unread notification of the inbox and says how many; a second call marks none', async () => {
-    await inbox(stockholm, 3, 2);
-    await inbox(malmo, 2);
+    await fillInbox(testbed, stockholm, { unread: 3, read: 2 });
+    await fillInbox(testbed, malmo, { unread: 2 });
     const { rows: earlier } = await testbed.db.query(
       'SELECT id, read_at FROM notifications WHERE organisation_id = $1 AND read_at IS NOT NULL ORDER BY id',
       [stockholm],

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { actingAs, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
-import { notificationsDatabase } from '../../../database/notifications.database';
-import { NotificationsModule } from '../../notifications.module';
+import { fillInbox, startNotificationsTestbed } from '../../../notifications.testbed';
 import { MarkNotificationReadCommand } from './mark-notification-read.command';
 
 /** That an organisation reads only its own inbox is the access policy's rule, refused at the gateway. */
@@ -12,27 +10,15 @@ describe('mark notification read (integration)', () => {
   const malmo = randomUUID();
 
   beforeAll(async () => {
-    testbed = await ServiceTestbed.start({
-      service: 'notifications',
-      database: notificationsDatabase,
-      imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), NotificationsModule],
-    });
+    testbed = await startNotificationsTestbed();
   });
 
   afterAll(async () => {
     await testbed?.stop();
   });
 
-  /** An unread notification in the organisation's inbox, as the support.published consumer leaves one. */
-  async function notification(organisationId: string): Promise<string> {
-    const { rows } = await testbed.db.query(
-      `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at)
-       VALUES (gen_random_uuid(), $1, 'support.published', '{subscribed_area}', 'Publicerat', 'Ett stöd', 'support', $2, $3, now())
-       RETURNING id`,
-      [organisationId, randomUUID(), randomUUID()],
-    );
-    return rows[0].id;
-  }
+  const notification = async (organisationId: string): Promise<string> =>
+    (await fillInbox(testbed, organisationId, { unread: 1 }))[0];
 
   const readAt = async (id: string): Promise<Date | null | undefined> =>
     (await testbed.db.query('SELECT read_at FROM notifications WHERE id = $1', [id])).rows[0]?.read_at;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { actingAs, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
-import { notificationsDatabase } from '../../../database/notifications.database';
-import { SubscriptionsModule } from '../../subscriptions.module';
+import { startNotificationsTestbed } from '../../../notifications.testbed';
 import { ReplaceSubscriptionsCommand } from './replace-subscriptions.command';
 
 /** That an organisation manages only its own subscriptions is the access policy's rule, refused at the gateway. */
@@ -16,11 +14,7 @@ describe('replace subscriptions (integration)', () => {
   ];
 
   beforeAll(async () => {
-    testbed = await ServiceTestbed.start({
-      service: 'notifications',
-      database: notificationsDatabase,
-      imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), SubscriptionsModule],
-    });
+    testbed = await startNotificationsTestbed();
     await testbed.knowDirectory({ areas: AREAS, organisations: [{ id: stockholm, kind: 'municipality' }] });
   });
 

@@ -1,38 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { actingAs, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
-import { supportsDatabase } from '../../../database/supports.database';
-import { SupportsModule } from '../../supports.module';
+import { KNOWN, startSupportsTestbed } from '../../supports.testbed';
 import { DraftSupportCommand } from './draft-support.command';
 
 /** That only agencies draft is the access policy's rule, refused at the gateway; the handler checks what a draft names. */
 describe('draft support (integration)', () => {
   let testbed: ServiceTestbed;
-  const socialstyrelsen = randomUUID();
-  const folkhalsomyndigheten = randomUUID();
-  const stockholm = randomUUID();
-  const malmo = randomUUID();
-  const need1 = randomUUID();
-  const need2 = randomUUID();
-  const AREA = { code: 'health.primary-care', sector: 'health' as const };
+  const { area: AREA, socialstyrelsen, folkhalsomyndigheten } = KNOWN;
+  const [{ needId: need1, organisationId: stockholm }, { needId: need2, organisationId: malmo }] = KNOWN.needs;
 
   beforeAll(async () => {
-    testbed = await ServiceTestbed.start({
-      service: 'supports',
-      database: supportsDatabase,
-      imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), SupportsModule],
-    });
-    await testbed.knowDirectory({
-      areas: [AREA],
-      organisations: [
-        { id: socialstyrelsen, kind: 'agency' },
-        { id: folkhalsomyndigheten, kind: 'agency' },
-      ],
-    });
-    await testbed.db.query(
-      'INSERT INTO known_needs (need_id, organisation_id, area_code) VALUES ($1, $2, $4), ($3, $5, $4)',
-      [need1, stockholm, need2, AREA.code, malmo],
-    );
+    testbed = await startSupportsTestbed();
   });
 
   afterAll(async () => {

@@ -1,45 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { toProblem } from '@styrkedjan/platform';
-import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { actingAs, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
-import { supportsDatabase } from '../../../database/supports.database';
-import { SupportsModule } from '../../supports.module';
+import { KNOWN, startSupportsTestbed } from '../../supports.testbed';
 import { DraftSupportCommand } from '../draft-support/draft-support.command';
 import { PublishSupportCommand } from './publish-support.command';
 
 describe('publish support (integration)', () => {
   let testbed: ServiceTestbed;
-  const socialstyrelsen = randomUUID();
-  const folkhalsomyndigheten = randomUUID();
-  const stockholm = randomUUID();
-  const need = randomUUID();
-  const AREA = { code: 'health.primary-care', sector: 'health' as const };
+  const { area: AREA, socialstyrelsen, folkhalsomyndigheten } = KNOWN;
+  const [{ needId: need, organisationId: stockholm }] = KNOWN.needs;
 
   beforeAll(async () => {
-    testbed = await ServiceTestbed.start({
-      service: 'supports',
-      database: supportsDatabase,
-      imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), SupportsModule],
-    });
-    await testbed.knowDirectory({
-      areas: [AREA],
-      organisations: [
-        { id: socialstyrelsen, kind: 'agency' },
-        { id: folkhalsomyndigheten, kind: 'agency' },
-      ],
-    });
-    await testbed.db.query('INSERT INTO known_needs (need_id, organisation_id, area_code) VALUES ($1, $2, $3)', [
-      need,
-      stockholm,
-      AREA.code,
-    ]);
+    testbed = await startSupportsTestbed();
   });
 
   afterAll(async () => {
     await testbed?.stop();
   });
 
-  /** A draft by Socialstyrelsen with Folkhälsomyndigheten as co-producer, answering the need. */
+  /** A draft by Socialstyrelsen with Folkhälsomyndigheten as co-producer, answering one need. */
   async function drafted(): Promise<string> {
     const command = new DraftSupportCommand(
       actingAs(socialstyrelsen, 'agency'),
@@ -103,12 +82,12 @@ describe('publish support (integration)', () => {
   });
 
   it.each([
-    ['a co-producer', () => folkhalsomyndigheten],
-    ['another agency', () => randomUUID()],
+    ['a co-producer', folkhalsomyndigheten],
+    ['another agency', randomUUID()],
   ])('refuses %s with a 403 and leaves the draft as it was', async (_, organisationId) => {
     const supportId = await drafted();
     const before = await testbed.counts('supports');
-    expect(await refusalOf(publish(supportId, actingAs(organisationId(), 'agency')))).toMatchObject({ status: 403 });
+    expect(await refusalOf(publish(supportId, actingAs(organisationId, 'agency')))).toMatchObject({ status: 403 });
     expect(await stored(supportId)).toEqual({ status: 'draft', published_at: null, version: 1 });
     expect(await testbed.counts('supports')).toEqual(before);
   });
