@@ -39,7 +39,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/test'],
       testMatch: ['**/*.spec.ts'],
     },
     // Against real PostgreSQL (and Redis when REDIS_URL is set): the messaging core and each command handler in the

@@ -11,20 +11,16 @@
  * Everything runs in this process, so the container's signals reach the service directly.
  */
 import { join } from 'node:path';
-// The config module alone, not the platform's index: the health check runs every few seconds and must stay light.
-import { SERVICE_NAMES, SERVICE_PORTS, ServiceName } from '../libs/platform/src/config';
+// The manifest alone, not the platform's index: the health check runs every few seconds and must stay light.
+import { isServiceName, SERVICE_NAMES, SERVICE_PORTS, serviceFiles } from '../libs/platform/src/services';
 
 const DIST = join(__dirname, '..');
 const COMMANDS = ['migrate', 'seed', 'setup', 'replay', 'health'] as const;
 
-function isService(name: string | undefined): name is ServiceName {
-  return SERVICE_NAMES.includes(name as ServiceName);
-}
-
 /** The port this container's service listens on: PORT when set, else the service's default (as runService does). */
 function servicePort(env: NodeJS.ProcessEnv): number | undefined {
   if (env.PORT) return Number(env.PORT);
-  return isService(env.SERVICE) ? SERVICE_PORTS[env.SERVICE] : undefined;
+  return isServiceName(env.SERVICE) ? SERVICE_PORTS[env.SERVICE] : undefined;
 }
 
 async function health(env: NodeJS.ProcessEnv): Promise<number> {
@@ -45,9 +41,9 @@ async function health(env: NodeJS.ProcessEnv): Promise<number> {
 
 async function main(args: string[]): Promise<number | undefined> {
   const [command = process.env.SERVICE, ...rest] = args;
-  if (isService(command)) {
+  if (isServiceName(command)) {
     process.env.SERVICE = command;
-    await import(join(DIST, 'apps', command, 'src', 'main.js'));
+    await import(join(DIST, `${serviceFiles(command).main}.js`));
     return undefined;
   }
   switch (command) {

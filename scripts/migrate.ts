@@ -11,31 +11,15 @@ import {
   ensureSchema,
   parseConfig,
   PlatformConfig,
-  ServiceDatabase,
   serviceDataSourceOptions,
-  ServiceName,
+  SERVICE_NAMES,
 } from '@styrkedjan/platform';
-import { directoryDatabase } from '../apps/directory/src/database/directory.database';
-import { accessDatabase } from '../apps/gateway/src/database/access.database';
-import { feedbackDatabase } from '../apps/feedback/src/database/feedback.database';
-import { needsDatabase } from '../apps/needs/src/database/needs.database';
-import { notificationsDatabase } from '../apps/notifications/src/database/notifications.database';
-import { pipelineDatabase } from '../apps/pipeline/src/database/pipeline.database';
-import { supportsDatabase } from '../apps/supports/src/database/supports.database';
+import { loadServiceDatabase } from './service-code';
 
-/** Every service's schema (the gateway's holds API keys, the security log and rate limits); the type makes a new service's absence a compile error. */
-const DATABASES: Record<ServiceName, ServiceDatabase> = {
-  gateway: accessDatabase,
-  directory: directoryDatabase,
-  needs: needsDatabase,
-  supports: supportsDatabase,
-  feedback: feedbackDatabase,
-  notifications: notificationsDatabase,
-  pipeline: pipelineDatabase,
-};
-
+/** Every service's schema (the gateway's holds API keys, the security log and rate limits). */
 export async function migrate(config: PlatformConfig = parseConfig()): Promise<void> {
-  for (const [name, database] of Object.entries(DATABASES)) {
+  for (const name of SERVICE_NAMES) {
+    const database = await loadServiceDatabase(name);
     await ensureSchema(config, database.schema);
     // The same options the service starts with, but migrations are run here explicitly, to report them.
     const dataSource = new DataSource({

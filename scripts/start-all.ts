@@ -1,17 +1,23 @@
 /**
  * `npm start`: loads the reference data, then runs every service as its own process, exactly as each
- * would run alone (`npm run start:<service>`), with their output prefixed by name. Ctrl-C stops them all;
+ * would run alone (`npm run start:service -- <name>`), with their output prefixed by name. Ctrl-C stops them all;
  * if one dies, the others are stopped too, so a broken system never looks half alive.
  *
  * With `--one-process` the services share one Node process instead (scripts/all-services.ts).
  *
- * Without DATABASE_URL it first starts an embedded PostgreSQL (data kept in EMBEDDED_POSTGRES_DIR, reused
- * by the next start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
+ * With `--watch` (`npm run dev`) the Nest CLI recompiles dist/ on every change (`nest build --watch`) and each
+ * service runs under `node --watch`, which restarts it when a file it loaded changes: a change to one service
+ * restarts that service, a change to a library restarts every service that uses it.
+ *
+ * Without DATABASE_URL it first starts an embedded PostgreSQL (data kept in EMBEDDED_POSTGRES_DIR, else in
+ * .data/postgres or, for root in a checkout the server's user cannot enter, under /var/tmp; reused by the next
+ * start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { queueBackendKind } from '@styrkedjan/messaging';
 import {
+  embeddedDataDir,
   EmbeddedPostgres,
   launchPortOf,
   parseLauncherConfig,
@@ -19,15 +25,29 @@ import {
   ServiceName,
   startEmbeddedPostgres,
 } from '@styrkedjan/platform';
+import { serviceMainFile } from './service-code';
 
 const DIST = join(__dirname, '..');
+const REPOSITORY = dirname(DIST);
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 let embedded: EmbeddedPostgres | undefined;
 
-function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+interface RunOptions {
+  args?: string[];
+  cwd?: string;
+  /** Under `node --watch`: restarted when a file it loaded changes, and kept waiting for a fix if it fails. */
+  watch?: boolean;
+}
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv, options: RunOptions = {}): ChildProcess {
+  const node = options.watch ? ['--watch', '--watch-preserve-output'] : [];
   // The IPC channel lets a service notice that this launcher is gone (see runService).
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
+  const child = spawn(process.execPath, [...node, script, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env,
+    cwd: options.cwd,
+  });
   const prefix = `[${name}]`.padEnd(16);
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';
@@ -66,28 +86,53 @@ async function waitUntilReady(name: ServiceName, url: string): Promise<void> {
   throw new Error(`${name} did not become ready`);
 }
 
+/**
+ * `nest build --watch`, which first rebuilds dist/ from scratch; resolves once that build is written and the
+ * compiler watches the sources.
+ */
+function startCompiler(): Promise<void> {
+  const compiler = run('build', require.resolve('@nestjs/cli/bin/nest.js'), process.env, {
+    args: ['build', '--watch'],
+    cwd: REPOSITORY,
+  });
+  return new Promise((resolve, reject) => {
+    compiler.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Watching for file changes')) resolve();
+    });
+    compiler.once('exit', (code) => reject(new Error(`the compiler stopped (exit ${code})`)));
+  });
+}
+
 async function main(): Promise<void> {
   const config = parseLauncherConfig();
   const oneProcess = process.argv.includes('--one-process');
+  const watch = process.argv.includes('--watch');
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
+  // Nothing may run from dist/ until the compiler has rebuilt it.
+  if (watch) await startCompiler();
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  let database = '';
   if (!config.DATABASE_URL) {
-    console.log(`Starting the embedded PostgreSQL (data in ${config.EMBEDDED_POSTGRES_DIR}) ...`);
+    const dataDir = await embeddedDataDir(config.EMBEDDED_POSTGRES_DIR);
+    const moved = dataDir.closed
+      ? `not in the checkout: the 'postgres' user it runs as cannot enter ${dataDir.closed} (EMBEDDED_POSTGRES_DIR chooses)`
+      : undefined;
+    console.log(`Starting the embedded PostgreSQL (data in ${dataDir.path}${moved ? `, ${moved}` : ''}) ...`);
     embedded = await startEmbeddedPostgres({
-      dataDir: config.EMBEDDED_POSTGRES_DIR,
+      dataDir: dataDir.path,
       port: config.EMBEDDED_POSTGRES_PORT,
       durable: true,
     });
     const url = new URL(embedded.url);
     url.pathname = '/styrkedjan';
     env.DATABASE_URL = url.toString();
+    database = `embedded, ${dataDir.path}, 127.0.0.1:${url.port}${moved ? `\n              ${moved}` : ''}`;
+  } else {
+    const url = new URL(config.DATABASE_URL);
+    database = `${url.host}${url.pathname}`;
   }
-  const databaseUrl = new URL(env.DATABASE_URL!);
-  const database = embedded
-    ? `embedded, ${config.EMBEDDED_POSTGRES_DIR}, 127.0.0.1:${databaseUrl.port}`
-    : `${databaseUrl.host}${databaseUrl.pathname}`;
   const queues =
     queueBackendKind(config) === 'redis' ? `Redis (${new URL(config.REDIS_URL!).host})` : 'PostgreSQL (schema bullmq)';
 
@@ -96,11 +141,11 @@ async function main(): Promise<void> {
   children.delete('seed');
   if (seedCode !== 0) throw new Error(`seeding the directory failed (exit ${seedCode})`);
 
-  if (oneProcess) run('services', join(DIST, 'scripts', 'all-services.js'), env);
+  if (oneProcess) run('services', join(DIST, 'scripts', 'all-services.js'), env, { watch });
   else {
     for (const name of SERVICE_NAMES) {
       // Each service listens on the port of its own <SERVICE>_URL, so one PORT never applies to all.
-      run(name, join(DIST, 'apps', name, 'src', 'main.js'), { ...env, PORT: String(launchPortOf(config, name)) });
+      run(name, serviceMainFile(name), { ...env, PORT: String(launchPortOf(config, name)) }, { watch });
     }
   }
   for (const [name, child] of children) {
@@ -112,8 +157,9 @@ async function main(): Promise<void> {
   }
   await Promise.all(SERVICE_NAMES.map((name) => waitUntilReady(name, config.serviceUrls[name])));
   const gateway = `http://localhost:${new URL(config.serviceUrls.gateway).port}`;
+  const watching = watch ? '  Watching:   apps/, libs/, scripts/; a change restarts the services that load it\n' : '';
   console.log(
-    `\nStyrkedjan is up.\n  API:        ${gateway}\n  API docs:   ${gateway}/docs\n  PostgreSQL: ${database}\n  Queues:     ${queues}\n  Ctrl-C stops it.\n`,
+    `\nStyrkedjan is up.\n  API:        ${gateway}\n  API docs:   ${gateway}/docs\n  PostgreSQL: ${database}\n  Queues:     ${queues}\n${watching}  Ctrl-C stops it.\n`,
   );
 }
 

@@ -26,7 +26,7 @@ export async function fillInbox(
   organisationId: string,
   { unread = 0, read = 0 }: { unread?: number; read?: number },
 ): Promise<string[]> {
-  const { rows } = await testbed.db.query(
+  const { rows } = await testbed.db.query<{ id: string }>(
     `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at, read_at)
      SELECT gen_random_uuid(), $1, 'support.published', '{subscribed_area}', 'Publicerat', 'Ett stöd', 'support',
             gen_random_uuid(), gen_random_uuid(), now(), CASE WHEN n > $2::int THEN now() - interval '1 day' END

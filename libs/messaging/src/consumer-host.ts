@@ -13,7 +13,7 @@ import {
 import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
 import { consumesBatches, ConsumesEvent, ConsumesEventBatch, EVENT_CONSUMER } from './event-consumer';
 import { GroupCommit } from './group-commit';
-import { appendToOutbox } from './outbox';
+import { appendToOutbox, outboxSchemaOf } from './outbox';
 import { Transaction } from './transaction';
 import { EventTransport } from './transport';
 
@@ -77,7 +77,7 @@ export class ConsumerHost implements OnApplicationBootstrap {
         causationId: event.id,
       });
       await consumer.handle(event, tx);
-      await appendToOutbox(manager, this.service, tx.events);
+      await appendToOutbox(manager, outboxSchemaOf(this.dataSource), tx.events);
       return 'processed';
     });
   }

@@ -19,6 +19,7 @@ export class GroupCommit<Item, Result> {
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
+      // Not awaited: drain settles every waiting promise itself, each with its own result or error.
       if (!this.committing) void this.drain();
     });
   }

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AnyEvent, ConsumerName, subscribersOf } from '@styrkedjan/contracts';
-import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
-import { outboxChannel } from './outbox';
+import { PLATFORM_CONFIG, PlatformConfig } from '@styrkedjan/platform';
+import { outboxChannel, outboxSchemaOf } from './outbox';
 import { EventTransport } from './transport';
 
 /**
@@ -21,13 +21,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining?: Promise<void>;
   private wakeAgain = false;
   private stopped = false;
+  private readonly schema: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: EventTransport,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-    @Inject(SERVICE_NAME) private readonly schema: string,
-  ) {}
+  ) {
+    this.schema = outboxSchemaOf(dataSource);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.SERVICE_ROLES.includes('relay')) return;

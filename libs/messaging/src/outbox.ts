@@ -1,8 +1,16 @@
+import type { DataSource } from 'typeorm';
 import { AnyEvent } from '@styrkedjan/contracts';
 
 /** NOTIFY channel that wakes a service's relay when its outbox gains rows. */
 export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
+}
+
+/** The schema of a service's outbox: the one its database options name, where its connections' search_path points. */
+export function outboxSchemaOf(dataSource: DataSource): string {
+  const schema = (dataSource.options as { schema?: string }).schema;
+  if (!schema) throw new Error("the data source names no schema: an outbox lives in its service's own schema");
+  return schema;
 }
 
 /** What the append needs of a connection: a transaction's EntityManager, or a plain pg pool for the benchmark. */

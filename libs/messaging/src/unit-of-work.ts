@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '@styrkedjan/contracts';
 import { ProblemException, RequestContext, SERVICE_NAME } from '@styrkedjan/platform';
-import { appendToOutbox } from './outbox';
+import { appendToOutbox, outboxSchemaOf } from './outbox';
 import { Transaction } from './transaction';
 
 function actorOf(context: RequestContext): Actor {
@@ -42,7 +42,7 @@ export class UnitOfWork {
           causationId: null,
         });
         const result = await work(tx);
-        await appendToOutbox(manager, this.service, tx.events);
+        await appendToOutbox(manager, outboxSchemaOf(this.dataSource), tx.events);
         if (idempotency) {
           // The primary key decides a race between two retries: the second waits for the first to commit, then conflicts.
           const stored: unknown[] = await manager.query(

@@ -56,12 +56,11 @@ describe('outbox relay (integration)', () => {
   }
 
   function relay(transport: RecordingTransport, config: Partial<PlatformConfig> = {}): OutboxRelay {
-    return new OutboxRelay(
-      dataSource,
-      transport as unknown as EventTransport,
-      { ...testbed.config, OUTBOX_BATCH_SIZE: 10, ...config },
-      'directory',
-    );
+    return new OutboxRelay(dataSource, transport as unknown as EventTransport, {
+      ...testbed.config,
+      OUTBOX_BATCH_SIZE: 10,
+      ...config,
+    });
   }
 
   const unpublished = async (ids: string[]): Promise<number> =>

@@ -7,7 +7,7 @@ describe('configuration', () => {
     const config = parseLauncherConfig({});
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
-    expect(config.EMBEDDED_POSTGRES_DIR).toBe('.data/postgres');
+    expect(config.EMBEDDED_POSTGRES_DIR).toBeUndefined();
     expect(config.EMBEDDED_POSTGRES_PORT).toBe(54320);
     expect(config.serviceUrls.gateway).toBe('http://127.0.0.1:3000');
   });

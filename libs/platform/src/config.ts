@@ -1,18 +1,9 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { SERVICE_NAMES, SERVICE_PORTS, type ServiceName } from './services';
 
-/** The deployable services and the port each listens on unless told otherwise. */
-export const SERVICE_PORTS = {
-  gateway: 3000,
-  directory: 3001,
-  needs: 3002,
-  supports: 3003,
-  feedback: 3004,
-  notifications: 3005,
-  pipeline: 3006,
-} as const;
-export type ServiceName = keyof typeof SERVICE_PORTS;
-export const SERVICE_NAMES = Object.keys(SERVICE_PORTS) as ServiceName[];
+// The services' names and ports travel with the configuration, for the modules that read both.
+export { SERVICE_NAMES, SERVICE_PORTS, type ServiceName };
 
 /**
  * Background work a service process does besides serving HTTP: relay its outbox, consume its queue.
@@ -28,7 +19,9 @@ const envSchema = z.object({
   // Unset: `npm start` and `npm test` run an embedded PostgreSQL and hand its address to every process.
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
-  EMBEDDED_POSTGRES_DIR: z.string().min(1).default('.data/postgres'),
+  // Unset: `.data/postgres` in the checkout, or, when root runs it there and the server's `postgres` user cannot
+  // enter the checkout, /var/tmp/styrkedjan-<checkout>-<hash>/postgres (see database/postgres-user.ts).
+  EMBEDDED_POSTGRES_DIR: z.string().min(1).optional(),
   EMBEDDED_POSTGRES_PORT: int(1, 65535).default(54320),
   // Unset: the queues run on PostgreSQL (BullMQ's PostgreSQL backend, schema `bullmq`) instead of Redis.
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -61,7 +54,7 @@ const envSchema = z.object({
   CONSUMER_BACKOFF_MS: int(10, 600_000).default(1000),
   CONSUMER_LOCK_MS: int(1000, 600_000).default(30_000),
   ...Object.fromEntries(
-    (Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [
+    SERVICE_NAMES.map((name) => [
       `${name.toUpperCase()}_URL`,
       z.url().default(`http://127.0.0.1:${SERVICE_PORTS[name]}`),
     ]),

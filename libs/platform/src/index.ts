@@ -16,3 +16,5 @@ export * from './http/uuid';
 export * from './observability/logger';
 export * from './observability/redact';
 export * from './remembered-lookup';
+export * from './services';
+export * from './database/postgres-user';

@@ -11,6 +11,7 @@ import {
   openToPostgresUser,
   startEmbeddedPostgres,
 } from '../../platform/src/database/embedded-postgres';
+import { closedToPostgresUser } from '../../platform/src/database/postgres-user';
 import { freePort } from './free-port';
 
 // Kept on globalThis: Jest runs global setup and teardown as separate module instances.
@@ -19,7 +20,9 @@ const STARTED = '__styrkedjanEmbeddedPostgres';
 /** `durable`: fsync on, as `npm start` runs it (the benchmark); off for tests, which throw the data away. */
 export async function startTestDatabase({ durable = false } = {}): Promise<void> {
   if (process.env.DATABASE_URL || STARTED in globalThis) return;
-  const dir = await mkdtemp(join(tmpdir(), 'styrkedjan-test-'));
+  // Root's server runs as the `postgres` user: a temporary directory it cannot enter gives way to /var/tmp.
+  const parent = (await closedToPostgresUser(join(tmpdir(), 'cluster'))) ? '/var/tmp' : tmpdir();
+  const dir = await mkdtemp(join(parent, 'styrkedjan-test-'));
   await openToPostgresUser(dir);
   const server = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), durable });
   Object.assign(globalThis, { [STARTED]: { server, dir } });

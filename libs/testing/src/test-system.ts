@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
 import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
-import { SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
+import { SERVICE_NAMES, serviceFiles, ServiceName, SERVICES } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
 import { createThrowawayDatabase, dropThrowawayDatabase } from './throwaway-database';
@@ -15,7 +15,7 @@ const UP = join(__dirname, '..', '..', '..');
 // The repository when run from source (Jest); compiled into dist/libs/testing/src (npm run bench), it is dist itself.
 const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
 const DIST = join(ROOT, 'dist');
-const SCHEMAS: ServiceName[] = ['directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'];
+const SCHEMAS = SERVICE_NAMES.map((name) => SERVICES[name].schema);
 
 export interface TestSystemOptions {
   /** The services to run; all of them unless narrowed (one service for an integration test). */
@@ -86,7 +86,7 @@ export class TestSystem {
 
   /** Starts one service and waits until it reports ready. */
   async startService(name: ServiceName, env: Record<string, string> = {}): Promise<void> {
-    await this.launch(join(DIST, 'apps', name, 'src', 'main.js'), { PORT: String(this.ports[name]), ...env }, [name]);
+    await this.launch(join(DIST, `${serviceFiles(name).main}.js`), { PORT: String(this.ports[name]), ...env }, [name]);
   }
 
   /** Runs a process that serves the named services, and waits until each reports ready. */
@@ -153,6 +153,7 @@ export class TestSystem {
   async drained(timeoutMs = 30_000): Promise<void> {
     await eventually(
       async () => {
+        // Every service's schema; those without an outbox (the gateway's) are passed over.
         for (const schema of SCHEMAS) {
           const exists = await this.db.query(
             'SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ServiceName } from '@styrkedjan/platform';
+import { SERVICE_NAMES, type ServiceName } from '@styrkedjan/platform';
 import { TestSystem } from '@styrkedjan/testing';
 import { Gateway } from '../http';
 import type { BenchContext, Figure, Measurement, Scenario } from '../scenario';
@@ -79,9 +79,7 @@ export const memoryScenario: Scenario = {
   id: 'M',
   title: 'memory: RSS per service, idle and under load W',
   figures: (): Figure[] => [
-    ...(
-      ['gateway', 'directory', 'needs', 'supports', 'feedback', 'notifications', 'pipeline'] as ServiceName[]
-    ).flatMap((name): Figure[] => [
+    ...SERVICE_NAMES.flatMap((name): Figure[] => [
       { key: `idle.${name}`, label: `${name} idle`, unit: 'MB', target: { op: '<=', value: 150 } },
       { key: `load.${name}`, label: `${name} under W (peak)`, unit: 'MB' },
     ]),

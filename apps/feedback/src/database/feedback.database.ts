@@ -1,11 +1,11 @@
 import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
-import { ServiceDatabase } from '@styrkedjan/platform';
+import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { FeedbackEntity } from '../feedback/persistence/feedback.entity';
 import { KnownSupportEntity } from '../feedback/persistence/known-support.entity';
 import { Feedback1763856000400 } from './migrations/1763856000400-feedback';
 
 export const feedbackDatabase: ServiceDatabase = {
-  schema: 'feedback',
+  schema: SERVICES.feedback.schema,
   entities: [FeedbackEntity, KnownSupportEntity],
   migrations: [MessagingTables1763856000000, Feedback1763856000400],
 };

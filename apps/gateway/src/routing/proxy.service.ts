@@ -113,6 +113,7 @@ export class ProxyService implements OnApplicationShutdown {
         },
       });
       response.once('close', () => settle());
+      // Not awaited: the proxy reports its outcome through the exchange's events and this callback, which settle.
       void this.proxy(request, response, (error?: unknown) =>
         settle(error instanceof Error ? error : serviceUnavailable(service)),
       );

@@ -1,12 +1,12 @@
 import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
-import { ServiceDatabase } from '@styrkedjan/platform';
+import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { NotificationEntity } from '../notifications/persistence/notification.entity';
 import { SubscriptionEntity } from '../subscriptions/persistence/subscription.entity';
 import { Notifications1763856000500 } from './migrations/1763856000500-notifications';
 
 export const notificationsDatabase: ServiceDatabase = {
-  schema: 'notifications',
+  schema: SERVICES.notifications.schema,
   entities: [SubscriptionEntity, NotificationEntity, KnownAreaEntity, KnownOrganisationEntity],
   migrations: [MessagingTables1763856000000, ReferenceTables1763856000001, Notifications1763856000500],
 };

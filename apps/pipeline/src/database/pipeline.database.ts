@@ -1,12 +1,12 @@
 import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
-import { ServiceDatabase } from '@styrkedjan/platform';
+import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { EventLog1763856000600 } from './migrations/1763856000600-event-log';
 import { Pipeline1763856000601 } from './migrations/1763856000601-pipeline';
 import { SupportStageNames1764576000600 } from './migrations/1764576000600-support-stage-names';
 
 /** No entities: every statement here is an append, a bulk upsert or a keyset read, written in SQL. */
 export const pipelineDatabase: ServiceDatabase = {
-  schema: 'pipeline',
+  schema: SERVICES.pipeline.schema,
   entities: [],
   migrations: [
     MessagingTables1763856000000,

