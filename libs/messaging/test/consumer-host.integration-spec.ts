@@ -12,7 +12,7 @@ import {
   Transaction,
 } from '@styrkedjan/messaging';
 import { eventually, ServiceTestbed } from '@styrkedjan/testing';
-import { deliveredEvent, messagingSpecDatabase, supportDrafted, supportPublished } from './fixtures';
+import { deliveredEvent, messagingSpecDatabase, supportDrafted, supportPublished } from './messaging.testbed';
 
 /** Events whose effect the consumers below refuse: the effect fails, so nothing of the delivery may stay. */
 const failing = new Set<string>();

@@ -4,7 +4,7 @@ import { AnyEvent, ConsumerName, subscribersOf } from '@styrkedjan/contracts';
 import { EventTransport, OutboxRelay, UnitOfWork } from '@styrkedjan/messaging';
 import { PlatformConfig, RequestContext } from '@styrkedjan/platform';
 import { eventually, ServiceTestbed } from '@styrkedjan/testing';
-import { messagingSpecDatabase } from './fixtures';
+import { messagingSpecDatabase } from './messaging.testbed';
 
 const SYSTEM: RequestContext = { principal: null, system: true, correlationId: 'relay-spec', idempotency: null };
 const AREA_PAYLOAD = (code: string) => ({ code, sector: 'health' as const, name: 'Ett område', nameEn: null });

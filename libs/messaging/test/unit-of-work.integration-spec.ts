@@ -3,7 +3,7 @@ import { Client, Notification } from 'pg';
 import { InvalidEventError, PayloadOf } from '@styrkedjan/contracts';
 import { outboxChannel, Transaction, UnitOfWork } from '@styrkedjan/messaging';
 import { actingAs, eventually, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
-import { messagingSpecDatabase, needIdentifiedPayload } from './fixtures';
+import { messagingSpecDatabase, needIdentifiedPayload } from './messaging.testbed';
 
 /** The unit of work against a real PostgreSQL: state, outbox and idempotency key commit together or not at all. */
 describe('unit of work (integration)', () => {
