@@ -32,8 +32,9 @@ module.exports = {
     },
     {
       name: 'testing-only-from-tests',
+      comment: 'Tests are the specs and the *.testbed.ts set-ups that several specs of one service share.',
       severity: 'error',
-      from: { path: '^(apps|libs/(?!testing/))', pathNot: '[.-]spec\\.ts$' },
+      from: { path: '^(apps|libs/(?!testing/))', pathNot: '([.-]spec|\\.testbed)\\.ts$' },
       to: { path: '^libs/testing/' },
     },
     {

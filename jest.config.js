@@ -42,12 +42,13 @@ module.exports = {
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/test'],
       testMatch: ['**/*.spec.ts'],
     },
-    // One service as a process against real PostgreSQL (and Redis when REDIS_URL is set), fed through its own queue.
+    // Against real PostgreSQL (and Redis when REDIS_URL is set): the messaging core and each command handler in the
+    // test's own process, and one service as a process fed through its own queue.
     {
       ...shared,
       ...embeddedDatabase,
       displayName: 'integration',
-      roots: ['<rootDir>/apps'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs'],
       testMatch: ['**/*.integration-spec.ts'],
     },
     {

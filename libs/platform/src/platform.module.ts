@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseConfig, PLATFORM_CONFIG, SERVICE_NAME, ServiceName } from './config';
+import { parseConfig, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME, ServiceName } from './config';
 import { ensureSchema, ServiceDatabase, serviceDataSourceOptions } from './database/database';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
@@ -25,8 +25,12 @@ class DatabaseReadiness implements OnModuleInit {
 @Global()
 @Module({})
 export class PlatformModule {
-  static forService(name: ServiceName, database?: ServiceDatabase): DynamicModule {
-    const config = parseConfig(process.env, name);
+  /** `config` is read from the environment unless given: a test gives its own database and queue prefix. */
+  static forService(
+    name: ServiceName,
+    database?: ServiceDatabase,
+    config: PlatformConfig = parseConfig(process.env, name),
+  ): DynamicModule {
     return {
       module: PlatformModule,
       imports: [

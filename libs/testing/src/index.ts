@@ -5,3 +5,5 @@ export * from './test-identity-provider';
 export * from './test-database';
 export * from './private-redis';
 export * from './private-postgres';
+export * from './throwaway-database';
+export * from './service-testbed';

@@ -1,15 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
 import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
-import { ensureDatabase, SERVICE_NAMES, serviceFiles, ServiceName, SERVICES } from '@styrkedjan/platform';
+import { SERVICE_NAMES, serviceFiles, ServiceName, SERVICES } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
 import { stopProcess } from './processes';
+import { createThrowawayDatabase, dropThrowawayDatabase } from './throwaway-database';
 import { TestIdentityProvider, TokenOptions } from './test-identity-provider';
 
 const UP = join(__dirname, '..', '..', '..');
@@ -59,20 +59,11 @@ export class TestSystem {
   }
 
   static async start(options: TestSystemOptions = {}): Promise<TestSystem> {
-    const server = options.databaseUrl ?? process.env.DATABASE_URL;
-    if (!server) {
-      throw new Error(
-        'DATABASE_URL is not set: run the tests through Jest (it starts an embedded PostgreSQL) or set it',
-      );
-    }
-    const suffix = randomBytes(4).toString('hex');
-    const base = new URL(server);
-    base.pathname = `/styrkedjan_test_${suffix}`;
+    const database = await createThrowawayDatabase(options.databaseUrl);
     const redisUrl =
       options.redisUrl === undefined ? process.env.REDIS_URL || undefined : (options.redisUrl ?? undefined);
-    const system = new TestSystem(base.toString(), redisUrl, `t${suffix}`, options.env ?? {});
+    const system = new TestSystem(database.url, redisUrl, database.queuePrefix, options.env ?? {});
     system.identity = await TestIdentityProvider.start();
-    await ensureDatabase(system.databaseUrl);
     await system.db.connect();
     system.backend = await openQueueBackend({
       REDIS_URL: system.redisUrl,
@@ -268,13 +259,7 @@ export class TestSystem {
     await this.backend?.close();
     await this.db.end();
     await this.identity?.stop();
-    const admin = new URL(this.databaseUrl);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
+    await dropThrowawayDatabase(this.databaseUrl);
   }
 
   private serviceEnv(): Record<string, string> {

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { ReferenceDataModule } from '@styrkedjan/reference-data';
+import { ServiceTestbed } from '@styrkedjan/testing';
+import { supportsDatabase } from '../database/supports.database';
+import { SupportsModule } from './supports.module';
+
+/**
+ * What the supports service has learnt from the directory and the needs service before a spec drafts anything:
+ * two agencies, an area, and two needs with the organisations that identified them. New ids for each spec file.
+ */
+export const KNOWN = {
+  area: { code: 'health.primary-care', sector: 'health' as const },
+  socialstyrelsen: randomUUID(),
+  folkhalsomyndigheten: randomUUID(),
+  needs: [1, 2].map(() => ({ needId: randomUUID(), organisationId: randomUUID() })),
+};
+
+/** The supports service's handlers on a database of their own, knowing what KNOWN names. */
+export async function startSupportsTestbed(): Promise<ServiceTestbed> {
+  const testbed = await ServiceTestbed.start({
+    service: 'supports',
+    database: supportsDatabase,
+    imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), SupportsModule],
+  });
+  await testbed.knowDirectory({
+    areas: [KNOWN.area],
+    organisations: [
+      { id: KNOWN.socialstyrelsen, kind: 'agency' },
+      { id: KNOWN.folkhalsomyndigheten, kind: 'agency' },
+    ],
+  });
+  for (const { needId, organisationId } of KNOWN.needs) {
+    await testbed.db.query('INSERT INTO known_needs (need_id, organisation_id, area_code) VALUES ($1, $2, $3)', [
+      needId,
+      organisationId,
+      KNOWN.area.code,
+    ]);
+  }
+  return testbed;
+}
