@@ -60,20 +60,8 @@ describe(`chaos (queues on ${BACKEND})`, () => {
     api = request(system.url);
     socialstyrelsen = await system.organisationId('agency', 'SOS');
     stockholm = await system.organisationId('municipality', '0180');
-    const uppsala = await system.organisationId('region', '03');
-    const { rows } = await db.query(
-      "SELECT id FROM directory.organisations WHERE region_id = $1 AND kind = 'municipality'",
-      [uppsala],
-    );
-    followers = rows.map((row) => row.id);
+    followers = await system.municipalitiesFollowing('03', AREA); // Uppsala län
     expect(followers.length).toBeGreaterThan(5);
-    for (const follower of followers) {
-      await api
-        .put(`/organisations/${follower}/subscriptions`)
-        .set(as(follower))
-        .send({ areaCodes: [AREA] })
-        .expect(200);
-    }
     await system.drained();
   });
 

@@ -25,20 +25,8 @@ describe('faults', () => {
     api = request(system.url);
     socialstyrelsen = await system.organisationId('agency', 'SOS');
     stockholm = await system.organisationId('municipality', '0180');
-    const skane = await system.organisationId('region', '12');
-    const { rows } = await system.db.query(
-      "SELECT id FROM directory.organisations WHERE region_id = $1 AND kind = 'municipality'",
-      [skane],
-    );
-    followers = rows.map((row) => row.id);
+    followers = await system.municipalitiesFollowing('12', AREA); // Skåne
     expect(followers.length).toBe(33);
-    for (const follower of followers) {
-      await api
-        .put(`/organisations/${follower}/subscriptions`)
-        .set(as(follower))
-        .send({ areaCodes: [AREA] })
-        .expect(200);
-    }
   });
 
   afterAll(async () => {

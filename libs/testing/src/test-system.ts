@@ -240,6 +240,27 @@ export class TestSystem {
   }
 
   /** The Authorization header of such a token, for supertest's `.set()`. */
+  /**
+   * Every municipality of the region with this code, made to follow `areaCode` through the API: the audience an
+   * alert about that area must reach. Answers their ids.
+   */
+  async municipalitiesFollowing(regionCode: string, areaCode: string): Promise<string[]> {
+    const region = await this.organisationId('region', regionCode);
+    const { rows } = await this.db.query<{ id: string }>(
+      "SELECT id FROM directory.organisations WHERE region_id = $1 AND kind = 'municipality'",
+      [region],
+    );
+    for (const { id } of rows) {
+      const response = await fetch(`${this.url}/organisations/${id}/subscriptions`, {
+        method: 'PUT',
+        headers: { ...this.as(id, 'municipality'), 'content-type': 'application/json' },
+        body: JSON.stringify({ areaCodes: [areaCode] }),
+      });
+      if (response.status !== 200) throw new Error(`subscribing ${id}: ${response.status} ${await response.text()}`);
+    }
+    return rows.map((row) => row.id);
+  }
+
   as(organisationId: string, role: string | string[], options?: TokenOptions): { Authorization: string } {
     return { Authorization: `Bearer ${this.token(organisationId, role, options)}` };
   }
