@@ -1,7 +1,7 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor, SYSTEM_ACTOR } from '@styrkedjan/contracts';
-import { ProblemException, RequestContext, SERVICE_NAME } from '@styrkedjan/platform';
+import { InvalidInput, RequestContext, SERVICE_NAME } from '@styrkedjan/platform';
 import { appendToOutbox, outboxSchemaOf } from './outbox';
 import { Transaction } from './transaction';
 
@@ -74,11 +74,10 @@ export class UnitOfWork {
     );
     if (rows.length === 0) return null;
     if (rows[0].operation !== operation || rows[0].fingerprint !== fingerprint) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used for a different request.',
+      throw new InvalidInput(
         [{ field: 'Idempotency-Key', message: 'already used for a different request' }],
+        422,
+        'idempotency_key_reused',
       );
     }
     return { response: rows[0].response };
