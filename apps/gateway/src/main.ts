@@ -3,4 +3,5 @@ import { runService } from '@styrkedjan/platform';
 import { AppModule } from './app.module';
 import { gatewayServiceOptions } from './service-options';
 
+// Not awaited: a service that cannot start rejects, and the unhandled rejection stops the process with its error.
 void runService(AppModule, 'gateway', gatewayServiceOptions);
