@@ -24,10 +24,22 @@ class DraftedConsumer implements ConsumesEvent<'support.drafted'> {
   async handle(event: EventOf<'support.drafted'>, tx: Transaction): Promise<void> {
     await tx.manager.query('INSERT INTO effects (event_id, type) VALUES ($1, $2)', [event.id, event.type]);
     if (failing.has(event.id)) throw new Error(`cannot apply ${event.id}`);
+    // An event the feedback service produces, so the contracts let it record one.
+    const { supportId, leadAgencyId, title } = event.payload;
     tx.record(
-      'area.updated',
-      { type: 'area', id: event.payload.areaCode, version: 2 },
-      { code: event.payload.areaCode, sector: event.payload.sector, name: 'Följer utkastet', nameEn: null },
+      'feedback.received',
+      { type: 'feedback', id: event.id, version: 1 },
+      {
+        feedbackId: event.id,
+        supportId,
+        leadAgencyId,
+        supportTitle: title,
+        organisationId: leadAgencyId,
+        usefulness: 3,
+        applicationStatus: 'planned',
+        comment: 'Följer utkastet',
+        receivedAt: event.occurredAt,
+      },
     );
   }
 }
@@ -107,7 +119,7 @@ describe('consumer host (integration)', () => {
     const recorded = await causedBy(event.id);
     expect(recorded).toEqual([
       expect.objectContaining({
-        type: 'area.updated',
+        type: 'feedback.received',
         producer: 'feedback',
         actor: event.actor,
         correlationId: event.correlationId,
