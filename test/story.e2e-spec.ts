@@ -171,6 +171,35 @@ describe('the governance chain, end to end', () => {
       .expect('content-type', /application\/problem\+json/);
   });
 
+  it('refuses text PostgreSQL cannot store with a 400 naming the field, and keeps nothing of it', async () => {
+    const refusals: [ReturnType<typeof api.get>, string][] = [
+      [api.get('/areas/%00').set(steering()), 'code'],
+      [api.get('/organisations?q=%00').set(steering()), 'q'],
+      [api.get('/supports?areaCode=%00').set(steering()), 'areaCode'],
+      [
+        api
+          .post('/needs')
+          .set(as(stockholm))
+          .send({ title: 'Nul\u0000', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }),
+        'title',
+      ],
+      [
+        api
+          .post('/supports')
+          .set(as(socialstyrelsen))
+          .send({ title: 'Stöd', summary: 'a\u0000b', areaCode: 'health.primary-care', needIds: [] }),
+        'summary',
+      ],
+    ];
+    for (const [refused, field] of refusals) {
+      const response = await refused.expect(400).expect('content-type', /application\/problem\+json/);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    const needs = await api.get('/needs?limit=200').set(steering()).expect(200);
+    expect(needs.body.items.some((need: { title: string }) => need.title.startsWith('Nul'))).toBe(false);
+    await api.get('/health/ready').expect(200);
+  });
+
   it('lets an agency draft a support answering the need, and the need shows it', async () => {
     await system.drained(); // the supports service learns of the need through its event
     await api.post('/supports').set(as(stockholm)).send(draft()).expect(403);
