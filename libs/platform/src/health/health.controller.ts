@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-details.filter';
 import { Readiness } from './readiness';
 
@@ -17,13 +17,13 @@ export class HealthController {
 
   /** Every dependency this process needs answers (PostgreSQL, Redis, ...). */
   @Get('ready')
-  async ready(@Res() response: Response) {
+  async ready(@Res() reply: FastifyReply) {
     const { ready, checks } = await this.readiness.check();
     if (ready) {
-      response.status(HttpStatus.OK).json({ status: 'ok', checks });
+      await reply.status(HttpStatus.OK).send({ status: 'ok', checks });
       return;
     }
-    response
+    await reply
       .status(HttpStatus.SERVICE_UNAVAILABLE)
       .type(PROBLEM_CONTENT_TYPE)
       .send(
