@@ -34,9 +34,10 @@ export function rowsOf(scenario: Scenario, figures: Figure[], runs: Measurement[
     const ratio = baseline && baseline.median ? value.median / baseline.median : undefined;
     const row: Row = { scenario: scenario.id, figure: figure.label, unit: figure.unit, value, baseline, ratio };
     if (figure.target) {
-      const { op, value: bound, ofRatio } = figure.target;
-      const compared = ofRatio ? ratio : value.median;
-      row.target = `${ofRatio ? 'ratio ' : ''}${op === '>=' ? '≥' : '≤'} ${bound}${ofRatio ? '' : ` ${figure.unit}`}`;
+      const { op, value: bound, ofRatio, everyRun } = figure.target;
+      const worst = op === '>=' ? value.min : value.max;
+      const compared = ofRatio ? ratio : everyRun ? worst : value.median;
+      row.target = `${ofRatio ? 'ratio ' : ''}${op === '>=' ? '≥' : '≤'} ${bound}${ofRatio ? '' : ` ${figure.unit}`}${everyRun ? ' in every run' : ''}`;
       row.met =
         compared !== undefined && Number.isFinite(compared) && (op === '>=' ? compared >= bound : compared <= bound);
     }

@@ -15,6 +15,8 @@ export interface Target {
   value: number;
   /** Compare the ratio figure/baseline rather than the figure itself. */
   ofRatio?: boolean;
+  /** Judge the worst run rather than the median: a bound that must hold in every run. */
+  everyRun?: boolean;
 }
 
 export interface Figure {

@@ -1,43 +1,57 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express from 'express';
+import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
-import { problemErrorMiddleware } from './http/problem-details.filter';
+import { correlationIdOf } from './http/request-context';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
   parseJsonBody?: boolean;
-  /** Last touches before listening: extra middleware, API docs. */
-  configure?: (app: NestExpressApplication) => void | Promise<void>;
+  /** Last touches before listening: extra hooks and plugins, API docs. */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
-/** Builds a service's HTTP application with the shared edge: problem+json errors, validation, body limits, docs. */
+/** JSON by its structured-syntax suffix too (`application/merge-patch+json`), as Fastify parses `application/json`. */
+const JSON_SUFFIX_TYPE = /^application\/[^;\s]+\+json(\s*;|$)/i;
+
+/**
+ * Builds a service's HTTP application with the shared edge: problem+json errors, validation, body limits, docs.
+ * Fastify rather than Express: its routing and JSON handling cost a fraction of Express's per request, which is
+ * what a request crossing two services on two cores is bounded by (docs/benchmark.md).
+ */
 export async function createServiceApp(
   module: unknown,
   name: ServiceName,
   options: ServiceOptions = {},
   config = parseConfig(process.env, name),
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module as never, {
-    bodyParser: false,
-    bufferLogs: true,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // Bodies over the limit are refused (413) before they are read to the end; malformed JSON is a 400.
+    bodyLimit: bytes.parse(config.BODY_LIMIT)!,
+    // As Express matched them: `/needs/` is `/needs`.
+    routerOptions: { ignoreTrailingSlash: true },
+    // nestjs-pino does the logging, and names a request by its correlation id rather than Fastify's counter.
+    logger: false,
+    genReqId: correlationIdOf,
   });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true });
   app.useLogger(app.get(ServiceLogger));
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
   app.enableShutdownHooks();
   app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
   if (options.parseJsonBody !== false) {
-    app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-    // Registered right after the parser, so malformed or oversized bodies become problem documents too.
-    app.use(problemErrorMiddleware());
+    fastify.addContentTypeParser(
+      JSON_SUFFIX_TYPE,
+      { parseAs: 'string' },
+      fastify.getDefaultJsonParser('error', 'error'),
+    );
   }
   if (options.configure) await options.configure(app);
   else documentService(app, name);

@@ -36,8 +36,9 @@ describe('configuration', () => {
 describe('per-service defaults', () => {
   const database = { DATABASE_URL: 'postgres://postgres@db:5432/styrkedjan' };
 
-  it('gives the pipeline bigger batches in flight unless the environment says otherwise', () => {
+  it('gives the batching consumers (pipeline, supports) bigger batches in flight unless the environment says otherwise', () => {
     expect(parseConfig(database, 'pipeline').CONSUMER_CONCURRENCY).toBe(64);
+    expect(parseConfig(database, 'supports').CONSUMER_CONCURRENCY).toBe(64);
     expect(parseConfig(database, 'needs').CONSUMER_CONCURRENCY).toBe(16);
     expect(parseConfig({ ...database, CONSUMER_CONCURRENCY: '8' }, 'pipeline').CONSUMER_CONCURRENCY).toBe(8);
   });

@@ -84,12 +84,15 @@ export function configErrorOf(error: z.ZodError): ConfigError {
 }
 
 /**
- * Defaults that differ for one service; the environment still wins. The pipeline's consumer takes what is
- * waiting as one batch under the event log's position lock (see RecordEventConsumer), so the jobs in flight
- * are what a batch can hold; they wait in memory, not on pool connections (docs/benchmark.md has the figures).
+ * Defaults that differ for one service; the environment still wins. The pipeline's consumer (under the event
+ * log's position lock, see RecordEventConsumer) and the supports consumer of need.identified take what is
+ * waiting as one batch, so the jobs in flight are what a batch can hold; they wait in memory, not on pool
+ * connections. At 16, one slow commit (a cold start's first ones) left supports behind at 1,000 events/s for
+ * good: 16 per commit could not catch up (docs/benchmark.md has the figures).
  */
 const SERVICE_DEFAULTS: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
   pipeline: { CONSUMER_CONCURRENCY: '64' },
+  supports: { CONSUMER_CONCURRENCY: '64' },
 };
 
 /**

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decide, EndpointDeclaration } from '@styrkedjan/access';
 import { ENDPOINT_METADATA, NotPermitted, ProblemException, unauthorized } from '@styrkedjan/platform';
 import { SecurityLog } from '../audit/persistence/security-log';
@@ -37,9 +37,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    if (PUBLIC_PATHS.has(request.path)) return true;
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
+    if (PUBLIC_PATHS.has(pathOf(request))) return true;
 
     const ip = request.ip ?? 'unknown';
     await this.limits.refuseIfFailingTooOften(ip, response);
@@ -82,14 +82,14 @@ export class AuthGuard implements CanActivate {
   }
 
   /** What the request asks of the policy, from the route's one declaration (libs/access/src/endpoints.ts). */
-  private requestedAction(context: ExecutionContext, request: Request): RequestedAction {
+  private requestedAction(context: ExecutionContext, request: FastifyRequest): RequestedAction {
     if (context.getClass() === ProxyController) {
       const matched = matchRoute(request.method, request.originalUrl);
       if (!matched)
         throw new ProblemException(
           HttpStatus.NOT_FOUND,
           'not_found',
-          `No route for ${request.method} ${request.path}.`,
+          `No route for ${request.method} ${pathOf(request)}.`,
         );
       setMatchedRoute(request, matched);
       return { action: matched.route.action, ownerOrganisationId: matched.ownerOrganisationId };
@@ -101,7 +101,11 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function challenge(response: Response, detail: string, error?: string): ProblemException {
-  response.setHeader('WWW-Authenticate', `Bearer realm="styrkedjan"${error ? `, error="${error}"` : ''}`);
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?', 1)[0];
+}
+
+function challenge(response: FastifyReply, detail: string, error?: string): ProblemException {
+  void response.header('WWW-Authenticate', `Bearer realm="styrkedjan"${error ? `, error="${error}"` : ''}`);
   return unauthorized(detail);
 }

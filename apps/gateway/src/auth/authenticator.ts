@@ -1,7 +1,6 @@
-import type { Request } from 'express';
 import type { JWTPayload } from 'jose';
 import { rolesFor } from '@styrkedjan/access';
-import { UUID_PATTERN } from '@styrkedjan/platform';
+import { RequestLike, UUID_PATTERN } from '@styrkedjan/platform';
 import { ApiKeysRepository } from '../api-keys/persistence/api-keys.repository';
 import { apiKeyIdOf, matchesHash, unusableBecause } from '../api-keys/domain/api-key';
 import type { AuthConfig } from '../config/auth.config';
@@ -26,7 +25,7 @@ export class Authenticator {
   ) {}
 
   /** The caller, or null when the request carries no credential at all. */
-  async authenticate(request: Request): Promise<Caller | null> {
+  async authenticate(request: RequestLike): Promise<Caller | null> {
     const apiKey = request.headers[API_KEY_HEADER];
     const authorization = request.headers.authorization;
     if (apiKey !== undefined && authorization !== undefined)

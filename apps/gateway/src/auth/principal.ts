@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { Role } from '@styrkedjan/access';
 import type { Principal } from '@styrkedjan/platform';
 
@@ -10,13 +9,13 @@ export interface Caller extends Principal {
 }
 
 // Kept beside the request, not on it: nothing a client sends can set it, and it goes when the request goes.
-const callers = new WeakMap<IncomingMessage, Caller>();
+const callers = new WeakMap<object, Caller>();
 
-export function setPrincipal(request: IncomingMessage, caller: Caller): void {
+export function setPrincipal(request: object, caller: Caller): void {
   callers.set(request, caller);
 }
 
 /** Who this request acts for, as the guard established it; null before (or without) authentication. */
-export function principalOf(request: IncomingMessage): Caller | null {
+export function principalOf(request: object): Caller | null {
   return callers.get(request) ?? null;
 }

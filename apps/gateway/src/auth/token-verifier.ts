@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { AuthConfig } from '../config/auth.config';
 import { DEV_ALGORITHM, DEV_ISSUER, loadOrCreateDevKey } from './dev-keys';
@@ -15,6 +17,14 @@ export class AuthFailure extends Error {
   }
 }
 
+export interface VerifiedToken {
+  claims: JWTPayload;
+  method: 'jwt' | 'dev-jwt';
+}
+
+/** Tokens remembered as verified; the least recently used go first, so a flood of tokens cannot grow it. */
+const VERIFIED_TOKENS_REMEMBERED = 10_000;
+
 interface TrustedIssuer {
   issuer: string;
   keys: JWTVerifyGetKey;
@@ -27,14 +37,28 @@ interface TrustedIssuer {
  * fetched, cached and re-fetched on an unknown `kid`, which is how rotation shows up), issuer, audience,
  * expiry and not-before. Unsigned (`alg: none`) and HMAC tokens never pass: only the configured
  * asymmetric algorithms are accepted.
+ *
+ * The signature check is the costliest step of a request through the gateway, and a client sends the same
+ * token with every request until it expires: a token that verified is remembered, by its hash, until its
+ * `exp`, so its signature is checked once per token rather than once per request. A key withdrawn from the
+ * JWKS therefore stops a token it signed only when that token expires, as it would for any stateless JWT.
  */
 export class TokenVerifier {
   private readonly trusted: TrustedIssuer[] = [];
+  private readonly verified: LRUCache<string, VerifiedToken>;
 
   constructor(
     private readonly config: AuthConfig,
     logger = new Logger('TokenVerifier'),
+    /** The clock (milliseconds since the epoch), for tests. */
+    private readonly now: () => number = Date.now,
   ) {
+    this.verified = new LRUCache<string, VerifiedToken>({
+      max: VERIFIED_TOKENS_REMEMBERED,
+      // Each entry lives until its own token's expiry, read from the same clock on every lookup.
+      ttlResolution: 0,
+      perf: { now },
+    });
     if (config.jwksUrl && config.issuer) {
       this.trusted.push({
         issuer: config.issuer,
@@ -58,7 +82,18 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<{ claims: JWTPayload; method: 'jwt' | 'dev-jwt' }> {
+  async verify(token: string): Promise<VerifiedToken> {
+    const hash = createHash('sha256').update(token).digest('base64url');
+    const remembered = this.verified.get(hash);
+    if (remembered) return remembered;
+    const verified = await this.verifySignatureAndClaims(token);
+    // requiredClaims makes exp present; a token that expires within the millisecond is not worth keeping.
+    const ttl = (verified.claims.exp as number) * 1000 - this.now();
+    if (ttl > 0) this.verified.set(hash, verified, { ttl });
+    return verified;
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<VerifiedToken> {
     let unverifiedIssuer: unknown;
     try {
       unverifiedIssuer = decodeJwt(token).iss;
@@ -75,6 +110,7 @@ export class TokenVerifier {
         algorithms: issuer.algorithms,
         clockTolerance: this.config.clockToleranceS,
         requiredClaims: ['exp'],
+        currentDate: new Date(this.now()),
       });
       return { claims: payload, method: issuer.method };
     } catch (error) {

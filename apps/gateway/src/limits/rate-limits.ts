@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { RateLimiterAbstract, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -72,13 +72,13 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Counts a request of an authenticated caller: against its organisation and, for a key, the key too. */
-  async consume(caller: Caller, response: Response): Promise<void> {
+  async consume(caller: Caller, response: FastifyReply): Promise<void> {
     await this.take(this.organisations, caller.organisationId, response);
     if (caller.apiKeyId) await this.take(this.keys, caller.apiKeyId, response);
   }
 
   /** Refuses an address that failed to authenticate too often within the window, before checking again. */
-  async refuseIfFailingTooOften(ip: string, response: Response): Promise<void> {
+  async refuseIfFailingTooOften(ip: string, response: FastifyReply): Promise<void> {
     const state = await this.failures.get(ip).catch((error: Error) => {
       this.logger.warn(`rate limit store failed: ${error.message}`);
       return null;
@@ -92,7 +92,7 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
       .catch((error: Error) => this.logger.warn(`could not count a failed sign-in: ${error.message}`));
   }
 
-  private async take(limiter: RateLimiterAbstract, key: string, response: Response): Promise<void> {
+  private async take(limiter: RateLimiterAbstract, key: string, response: FastifyReply): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (rejection) {
@@ -103,9 +103,9 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function tooMany(state: RateLimiterRes, response: Response): ProblemException {
+function tooMany(state: RateLimiterRes, response: FastifyReply): ProblemException {
   const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-  response.setHeader('Retry-After', String(seconds));
+  void response.header('Retry-After', String(seconds));
   return new ProblemException(
     HttpStatus.TOO_MANY_REQUESTS,
     'rate_limited',

@@ -1,14 +1,13 @@
-import type { IncomingMessage } from 'node:http';
 import type { MatchedRoute } from './route-table';
 
 // Matched once by the guard, read by the proxy: kept beside the request like the principal (auth/principal.ts).
-const matched = new WeakMap<IncomingMessage, MatchedRoute>();
+const matched = new WeakMap<object, MatchedRoute>();
 
-export function setMatchedRoute(request: IncomingMessage, route: MatchedRoute): void {
+export function setMatchedRoute(request: object, route: MatchedRoute): void {
   matched.set(request, route);
 }
 
 /** The declared service route this request asked for, as the guard matched it; null for the gateway's own routes. */
-export function matchedRouteOf(request: IncomingMessage): MatchedRoute | null {
+export function matchedRouteOf(request: object): MatchedRoute | null {
   return matched.get(request) ?? null;
 }

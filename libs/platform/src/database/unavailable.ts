@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 
@@ -55,7 +55,7 @@ export class ServiceErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (isDatabaseUnavailable(exception)) {
-      host.switchToHttp().getResponse<Response>().setHeader('Retry-After', '1');
+      void host.switchToHttp().getResponse<FastifyReply>().header('Retry-After', '1');
       this.problems.catch(databaseUnavailable(), host);
       return;
     }

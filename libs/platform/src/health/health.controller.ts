@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem-details.filter';
 import { Readiness } from './readiness';
 
@@ -20,13 +20,13 @@ export class HealthController {
    * one it can do without for a while does not (the queues: writes are kept in the outbox until they are back).
    */
   @Get('ready')
-  async ready(@Res() response: Response) {
+  async ready(@Res() reply: FastifyReply) {
     const { ready, status, checks } = await this.readiness.check();
     if (ready) {
-      response.status(HttpStatus.OK).json({ status, checks });
+      await reply.status(HttpStatus.OK).send({ status, checks });
       return;
     }
-    response
+    await reply
       .status(HttpStatus.SERVICE_UNAVAILABLE)
       .type(PROBLEM_CONTENT_TYPE)
       .send(

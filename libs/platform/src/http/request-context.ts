@@ -1,7 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Request } from 'express';
 import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
 import { InvalidInput } from '../errors/domain-errors';
 import { unauthorized } from './problem';
@@ -20,6 +19,15 @@ export const ACTOR_HEADERS = {
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** What the request context reads of a request, whichever HTTP server parsed it. */
+export interface RequestLike {
+  method: string;
+  url: string;
+  originalUrl?: string;
+  headers: IncomingMessage['headers'];
+  body?: unknown;
+}
 
 export interface Principal extends Actor {
   organisationId: string;
@@ -46,7 +54,7 @@ export interface ActingContext extends RequestContext {
   principal: Principal;
 }
 
-export function readRequestContext(request: Request): RequestContext {
+export function readRequestContext(request: RequestLike): RequestContext {
   return {
     principal: readPrincipal(request),
     correlationId: correlationIdOf(request),
@@ -56,14 +64,14 @@ export function readRequestContext(request: Request): RequestContext {
 
 /** The request context; with `{ acting: true }` a request without an acting organisation gets 401. */
 export const Ctx = createParamDecorator((options: { acting?: boolean } | undefined, host: ExecutionContext) => {
-  const context = readRequestContext(host.switchToHttp().getRequest<Request>());
+  const context = readRequestContext(host.switchToHttp().getRequest<RequestLike>());
   if (options?.acting && !context.principal) {
     throw unauthorized('This request must be made by an authenticated organisation.');
   }
   return context;
 });
 
-function readPrincipal(request: Request): Principal | null {
+function readPrincipal(request: RequestLike): Principal | null {
   const organisationId = header(request, ACTOR_HEADERS.organisationId);
   const kind = header(request, ACTOR_HEADERS.organisationKind);
   if (
@@ -85,7 +93,7 @@ function readPrincipal(request: Request): Principal | null {
  * The request's correlation id: the one it came with when usable, else a new one, written into its headers so
  * that everything reading the request later (its log lines, the events it causes, a proxy) sees the same id.
  */
-export function correlationIdOf(request: IncomingMessage): string {
+export function correlationIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   const given = request.headers[CORRELATION_HEADER];
   if (typeof given === 'string' && CORRELATION_ID_PATTERN.test(given)) return given;
   const correlationId = randomUUID();
@@ -93,7 +101,7 @@ export function correlationIdOf(request: IncomingMessage): string {
   return correlationId;
 }
 
-function readIdempotency(request: Request): Idempotency | null {
+function readIdempotency(request: RequestLike): Idempotency | null {
   const key = header(request, IDEMPOTENCY_HEADER);
   if (key === undefined) return null;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -105,7 +113,7 @@ function readIdempotency(request: Request): Idempotency | null {
   return { key, fingerprint };
 }
 
-function header(request: Request, name: string): string | undefined {
+function header(request: RequestLike, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

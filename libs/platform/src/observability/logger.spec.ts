@@ -1,10 +1,11 @@
 import { Controller, Get, INestApplication, Logger, Module, Req } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { Request } from 'express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import type { ServiceName } from '../config';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
-import { readRequestContext } from '../http/request-context';
+import { correlationIdOf, readRequestContext } from '../http/request-context';
 import { createLogger, runAsService, serviceLoggerModule } from './logger';
 
 const written: string[] = [];
@@ -16,7 +17,7 @@ class ProbeController {
   private readonly logger = new Logger('Probe');
 
   @Get()
-  probe(@Req() request: Request) {
+  probe(@Req() request: FastifyRequest) {
     this.logger.warn('probing /x?api_key=s3cret for 19121212-1212');
     return { correlationId: readRequestContext(request).correlationId };
   }
@@ -37,7 +38,9 @@ const urls = new Map<ServiceName, string>();
 beforeAll(async () => {
   for (const name of ['needs', 'supports'] as const) {
     await runAsService(name, async () => {
-      const app = await NestFactory.create(ProbeModule, { bufferLogs: true });
+      const app = await NestFactory.create(ProbeModule, new FastifyAdapter({ genReqId: correlationIdOf }), {
+        bufferLogs: true,
+      });
       app.useLogger(app.get(ServiceLogger));
       app.useGlobalFilters(new ProblemDetailsFilter());
       await app.listen(0, '127.0.0.1');

@@ -1,4 +1,4 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
@@ -44,6 +44,8 @@ let processLogger: pino.Logger | undefined;
  */
 export function serviceLoggerModule(logger: pino.Logger = (processLogger ??= createLogger())): DynamicModule {
   return LoggerModule.forRoot({
+    // Every route. nestjs-pino's default pattern (`{/*splat}`) matches nothing under Fastify's middleware layer.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       logger,
       genReqId: (request) => correlationIdOf(request),

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ENDPOINTS, rolesFor } from '@styrkedjan/access';
 import { Endpoint, InvalidInput, NotFound, PageQuery } from '@styrkedjan/platform';
 import { principalOf } from '../../auth/principal';
@@ -25,7 +25,7 @@ export class ApiKeysController {
 
   @Endpoint(ENDPOINTS.gateway.issueApiKey)
   @ApiCreatedResponse({ type: IssuedApiKeyResponse })
-  async issue(@Req() request: Request, @Body() body: IssueApiKeyRequest): Promise<IssuedApiKeyResponse> {
+  async issue(@Req() request: FastifyRequest, @Body() body: IssueApiKeyRequest): Promise<IssuedApiKeyResponse> {
     const caller = principalOf(request)!;
     if (!rolesFor(caller.organisationKind, [body.role]).length) {
       throw InvalidInput.field(
@@ -64,7 +64,7 @@ export class ApiKeysController {
 
   @Endpoint(ENDPOINTS.gateway.listApiKeys)
   @ApiOkResponse({ type: ApiKeyListResponse })
-  async list(@Req() request: Request, @Query() query: PageQuery): Promise<ApiKeyListResponse> {
+  async list(@Req() request: FastifyRequest, @Query() query: PageQuery): Promise<ApiKeyListResponse> {
     const page = await this.keys.listOf(principalOf(request)!.organisationId, query.limit, query.cursor);
     return { items: page.items.map((key) => ApiKeyResponse.of(key)), nextCursor: page.nextCursor };
   }
@@ -73,7 +73,7 @@ export class ApiKeysController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiNotFoundResponse({ description: 'Your organisation has no key with this id' })
-  async revoke(@Req() request: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyResponse> {
+  async revoke(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyResponse> {
     const revoked = await this.keys.revoke(principalOf(request)!.organisationId, id);
     if (!revoked) throw new NotFound('API key', id);
     await this.securityLog.record('api_key.revoked', request, { apiKeyId: id });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CORRELATION_HEADER } from '@styrkedjan/platform';
 import { principalOf } from '../../auth/principal';
@@ -38,7 +38,7 @@ export class SecurityLog {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(type: SecurityEventType, request: Request, detail: Record<string, unknown>): Promise<void> {
+  async record(type: SecurityEventType, request: FastifyRequest, detail: Record<string, unknown>): Promise<void> {
     const caller = principalOf(request);
     const correlation = request.headers[CORRELATION_HEADER];
     try {

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CORRELATION_HEADER, correlationIdOf } from '@styrkedjan/platform';
 
 /**
@@ -6,9 +6,7 @@ import { CORRELATION_HEADER, correlationIdOf } from '@styrkedjan/platform';
  * else a new one. It is written back into the request headers, so the proxy forwards it, and echoed on
  * the response, so a caller can quote it, errors included.
  */
-export function correlationMiddleware() {
-  return (request: Request, response: Response, next: NextFunction) => {
-    response.setHeader(CORRELATION_HEADER, correlationIdOf(request));
-    next();
-  };
+export function correlationHook(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  void reply.header(CORRELATION_HEADER, correlationIdOf(request.raw));
+  done();
 }
