@@ -1,9 +1,10 @@
 import helmet from '@fastify/helmet';
 import replyFrom from '@fastify/reply-from';
-import type { FastifyInstance } from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException, ServiceOptions } from '@styrkedjan/platform';
+import { jsonBodyParser, ProblemException, ServiceOptions } from '@styrkedjan/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
 import { serveApiDocs } from './docs/serve-api-docs';
 import { correlationHook } from './http/correlation.hook';
@@ -23,7 +24,7 @@ export const gatewayServiceOptions: ServiceOptions = {
     await app.register(helmet);
     app.getHttpServer().maxConnections = config.maxConnections;
     fastify.addHook('onRequest', correlationHook);
-    streamBodiesThrough(fastify);
+    streamBodiesThrough(app, fastify);
     // One keep-alive pool per service (undici); idle sockets are dropped before a service's own keep-alive
     // ends, so one is rarely reused just as the service closes it (which would surface as a spurious 503).
     await app.register(replyFrom, { undici: { keepAliveTimeout: 4000 }, disableRequestLogging: true });
@@ -32,12 +33,18 @@ export const gatewayServiceOptions: ServiceOptions = {
 };
 
 /**
- * Hands every request body on as the unread stream it arrived as, for the proxy to pass on; only the gateway's
- * own routes that take JSON read and parse theirs, up to a few kilobytes.
+ * Hands every request body on as the unread stream it arrived as, for the proxy to pass on. JSON is parsed
+ * (Nest would otherwise register its own parser for it at start, which refuses an empty body) and re-encoded
+ * by the proxy; the gateway's own routes take at most a few kilobytes of it.
  */
-function streamBodiesThrough(fastify: FastifyInstance): void {
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+function streamBodiesThrough(app: NestFastifyApplication, fastify: FastifyInstance): void {
+  const parseJson = jsonBodyParser(fastify);
   fastify.removeAllContentTypeParsers();
+  app.useBodyParser('application/json', {}, (request, body, done) => {
+    if (OWN_ROUTES_WITH_BODY.test(request.url) && body.length > OWN_BODY_LIMIT_BYTES)
+      return done(tooLarge(), undefined);
+    parseJson(request as FastifyRequest, body, done);
+  });
   fastify.addContentTypeParser('*', (request, payload, done) => {
     if (!OWN_ROUTES_WITH_BODY.test(request.url)) return done(null, payload);
     if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) return done(null, undefined);
@@ -48,17 +55,20 @@ function streamBodiesThrough(fastify: FastifyInstance): void {
   });
 }
 
+function tooLarge(): ProblemException {
+  return new ProblemException(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'payload_too_large',
+    `The request body is over ${OWN_BODY_LIMIT_BYTES} bytes, the most this route accepts.`,
+  );
+}
+
 async function readUpTo(payload: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of payload as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit)
-      throw new ProblemException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        'payload_too_large',
-        `The request body is over ${limit} bytes, the most this route accepts.`,
-      );
+    if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -2,6 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
@@ -17,8 +18,18 @@ export interface ServiceOptions {
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
-/** JSON by its structured-syntax suffix too (`application/merge-patch+json`), as Fastify parses `application/json`. */
-const JSON_SUFFIX_TYPE = /^application\/[^;\s]+\+json(\s*;|$)/i;
+/** JSON by its structured-syntax suffix too (`application/merge-patch+json`). */
+const JSON_SUFFIX_TYPE = /^application\/[^;\s]+\+json(?:\s*;|$)/i;
+
+/**
+ * Fastify's JSON parser (its body limit, its guard against `__proto__` keys), except that an empty body is no
+ * body, as it was under Express: clients send `Content-Type: application/json` on a POST without one.
+ */
+export function jsonBodyParser(fastify: FastifyInstance) {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  return (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) =>
+    body.length === 0 ? done(null, undefined) : parse(request, body.toString('utf8'), done);
+}
 
 /**
  * Builds a service's HTTP application with the shared edge: problem+json errors, validation, body limits, docs.
@@ -47,11 +58,9 @@ export async function createServiceApp(
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   if (options.parseJsonBody !== false) {
-    fastify.addContentTypeParser(
-      JSON_SUFFIX_TYPE,
-      { parseAs: 'string' },
-      fastify.getDefaultJsonParser('error', 'error'),
-    );
+    // application/json through Nest, so that Nest registers no parser of its own for it when it starts.
+    app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
+    fastify.addContentTypeParser(JSON_SUFFIX_TYPE, { parseAs: 'string' }, jsonBodyParser(fastify));
   }
   if (options.configure) await options.configure(app);
   else documentService(app, name);
