@@ -27,8 +27,15 @@ const JSON_SUFFIX_TYPE = /^application\/[^;\s]+\+json(?:\s*;|$)/i;
  */
 export function jsonBodyParser(fastify: FastifyInstance) {
   const parse = fastify.getDefaultJsonParser('error', 'error');
-  return (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void) =>
-    body.length === 0 ? done(null, undefined) : parse(request, body.toString('utf8'), done);
+  return (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (error: Error | null, body?: unknown) => void,
+  ): void => {
+    if (body.length === 0) return done(null, undefined);
+    // Fastify's default parser answers through `done`; the promise its type allows for is never returned.
+    void parse(request, body.toString('utf8'), done);
+  };
 }
 
 /**
