@@ -438,15 +438,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
       .send({ title, description: '', areaCode: AREA, targetGroup: 'Äldre' });
   }
 
-  async function publishSupport(title: string): Promise<string> {
-    const drafted = await api
-      .post('/supports')
-      .set(as(socialstyrelsen))
-      .send({ title, summary: '', areaCode: AREA, needIds: [], coProducerIds: [], plannedReleaseDate: null })
-      .expect(201);
-    await api.post(`/supports/${drafted.body.id}/publish`).set(as(socialstyrelsen)).expect(200);
-    return drafted.body.id;
-  }
+  const publishSupport = (title: string) => system.publishSupport(socialstyrelsen, AREA, title);
 
   /**
    * Two clients registering needs until stopped, as a real one would: a 503 is retried with the same

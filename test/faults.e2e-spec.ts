@@ -33,15 +33,7 @@ describe('faults', () => {
     await system?.stop();
   });
 
-  async function publishSupport(title: string): Promise<string> {
-    const drafted = await api
-      .post('/supports')
-      .set(as(socialstyrelsen))
-      .send({ title, summary: '', areaCode: AREA, needIds: [], coProducerIds: [], plannedReleaseDate: null })
-      .expect(201);
-    await api.post(`/supports/${drafted.body.id}/publish`).set(as(socialstyrelsen)).expect(200);
-    return drafted.body.id;
-  }
+  const publishSupport = (title: string) => system.publishSupport(socialstyrelsen, AREA, title);
 
   async function notificationsAbout(supportId: string): Promise<{ organisation_id: string; n: number }[]> {
     const { rows } = await system.db.query(

@@ -240,6 +240,29 @@ export class TestSystem {
   }
 
   /** The Authorization header of such a token, for supertest's `.set()`. */
+  /** A support drafted and published by `agencyId` (as its editor) in `areaCode`, answering no need. Answers its id. */
+  async publishSupport(agencyId: string, areaCode: string, title: string): Promise<string> {
+    const call = async (path: string, body?: unknown): Promise<{ id: string }> => {
+      const response = await fetch(`${this.url}${path}`, {
+        method: 'POST',
+        headers: { ...this.as(agencyId, 'agency_editor'), 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+      if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { id: string };
+    };
+    const drafted = await call('/supports', {
+      title,
+      summary: '',
+      areaCode,
+      needIds: [],
+      coProducerIds: [],
+      plannedReleaseDate: null,
+    });
+    await call(`/supports/${drafted.id}/publish`);
+    return drafted.id;
+  }
+
   /**
    * Every municipality of the region with this code, made to follow `areaCode` through the API: the audience an
    * alert about that area must reach. Answers their ids.
