@@ -340,7 +340,7 @@ describe('the governance chain, end to end', () => {
     ]);
     expect(story[0]).toMatchObject({
       producer: 'needs',
-      version: 1,
+      version: 2,
       occurredAt: expect.any(String),
       correlationId: expect.any(String),
     });

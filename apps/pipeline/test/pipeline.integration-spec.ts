@@ -80,7 +80,8 @@ describe('pipeline service (integration)', () => {
         description: 'lång text som inte behövs i pipelinen',
         areaCode,
         sector,
-        targetGroup: 'Äldre',
+        targetGroups: ['older-people'],
+        note: null,
         identifiedAt: tick(),
       },
     );

@@ -1,22 +1,63 @@
 import { z } from 'zod';
-import { areaDefined, areaUpdated, organisationRegistered, organisationUpdated } from './events/directory.events';
-import { feedbackReceived, needIdentified, supportDrafted, supportPublished } from './events/governance.events';
+import {
+  areaDefined,
+  areaUpdated,
+  organisationRegistered,
+  organisationUpdated,
+  productTypeDefined,
+  productTypeUpdated,
+  targetGroupDefined,
+  targetGroupUpdated,
+} from './events/directory.events';
+import { feedbackReceived, supportDrafted, supportPublished } from './events/governance.events';
+import {
+  needAddressed,
+  needAnswered,
+  needClarificationRequested,
+  needClarified,
+  needEndorsed,
+  needEndorsementWithdrawn,
+  needIdentified,
+  needIdentifiedV1,
+  needMerged,
+  needTriaged,
+} from './events/needs.events';
 import { EventEnvelope } from './envelope';
 
 /**
- * The event catalogue: every event that crosses a service boundary, by its stable wire type.
- * A new incompatible payload gets a new version next to the old one, never an edit in place.
+ * The event catalogue: every event that crosses a service boundary, by its stable wire type, in the
+ * version producers write today. A new incompatible payload gets a new version here and the old one
+ * moves to EARLIER_VERSIONS, never an edit in place.
  */
 export const EVENT_CATALOGUE = {
   [organisationRegistered.type]: organisationRegistered,
   [organisationUpdated.type]: organisationUpdated,
   [areaDefined.type]: areaDefined,
   [areaUpdated.type]: areaUpdated,
+  [targetGroupDefined.type]: targetGroupDefined,
+  [targetGroupUpdated.type]: targetGroupUpdated,
+  [productTypeDefined.type]: productTypeDefined,
+  [productTypeUpdated.type]: productTypeUpdated,
   [needIdentified.type]: needIdentified,
+  [needEndorsed.type]: needEndorsed,
+  [needEndorsementWithdrawn.type]: needEndorsementWithdrawn,
+  [needTriaged.type]: needTriaged,
+  [needClarificationRequested.type]: needClarificationRequested,
+  [needClarified.type]: needClarified,
+  [needMerged.type]: needMerged,
+  [needAddressed.type]: needAddressed,
+  [needAnswered.type]: needAnswered,
   [supportDrafted.type]: supportDrafted,
   [supportPublished.type]: supportPublished,
   [feedbackReceived.type]: feedbackReceived,
 } as const;
+
+/**
+ * Versions no producer writes any more but that queues, outboxes and the event log still hold. Each is
+ * upcast to the current payload when it is read, so a consumer handles one shape and replay folds old
+ * and new events alike.
+ */
+export const EARLIER_VERSIONS: readonly EarlierVersion[] = [needIdentifiedV1];
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
@@ -26,4 +67,16 @@ export type AnyEvent = { [T in EventType]: EventOf<T> }[EventType];
 
 export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, type);
+}
+
+interface EarlierVersion {
+  type: EventType;
+  version: number;
+  payload: z.ZodType;
+  upcast(payload: never): Record<string, unknown>;
+}
+
+/** The earlier version of a type, if the catalogue still reads it. */
+export function earlierVersion(type: EventType, version: number): EarlierVersion | undefined {
+  return EARLIER_VERSIONS.find((entry) => entry.type === type && entry.version === version);
 }

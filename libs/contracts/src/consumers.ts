@@ -35,8 +35,27 @@ export function subscribersOf(type: EventType): ConsumerName[] {
  * code; recording a type that is not declared here for the service is refused (see Transaction.record).
  */
 export const PRODUCERS = {
-  directory: ['organisation.registered', 'organisation.updated', 'area.defined', 'area.updated'],
-  needs: ['need.identified'],
+  directory: [
+    'organisation.registered',
+    'organisation.updated',
+    'area.defined',
+    'area.updated',
+    'target-group.defined',
+    'target-group.updated',
+    'product-type.defined',
+    'product-type.updated',
+  ],
+  needs: [
+    'need.identified',
+    'need.endorsed',
+    'need.endorsement-withdrawn',
+    'need.triaged',
+    'need.clarification-requested',
+    'need.clarified',
+    'need.merged',
+    'need.addressed',
+    'need.answered',
+  ],
   supports: ['support.drafted', 'support.published'],
   feedback: ['feedback.received'],
 } as const satisfies Record<string, readonly EventType[]>;

@@ -15,3 +15,33 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const APPLICATION_STATUSES = ['applied', 'planned', 'not_applicable', 'lacks_capacity'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * Where a need is in the chain. identified → under-review → accepted / declined / deferred / merged →
+ * being-addressed → answered.
+ */
+export const NEED_STAGES = [
+  'identified',
+  'under-review',
+  'accepted',
+  'declined',
+  'deferred',
+  'merged',
+  'being-addressed',
+  'answered',
+] as const;
+export type NeedStage = (typeof NEED_STAGES)[number];
+
+/** A steering group's triage decision; `more-information-needed` asks the submitter a question first. */
+export const TRIAGE_DECISIONS = ['accepted', 'declined', 'deferred', 'more-information-needed'] as const;
+export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
+
+/** Why a need was declined. */
+export const DECLINE_REASONS = [
+  'purely-local',
+  'met-by-existing-support',
+  'not-a-knowledge-gap',
+  'out-of-scope',
+  'duplicate',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];

@@ -34,7 +34,8 @@ export function needIdentifiedPayload(organisationId: string, title = 'Tidig upp
     description: '',
     areaCode: AREA.code,
     sector: AREA.sector,
-    targetGroup: 'Äldre',
+    targetGroups: ['older-people'],
+    note: null,
     identifiedAt: new Date().toISOString(),
   };
 }

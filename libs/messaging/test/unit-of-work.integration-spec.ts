@@ -47,7 +47,7 @@ describe('unit of work (integration)', () => {
         envelope: {
           id: expect.any(String),
           type: 'need.identified',
-          version: 1,
+          version: 2,
           occurredAt: expect.any(String),
           producer: 'needs',
           actor: { organisationId: stockholm, userId: 'user-municipality', method: 'jwt' },

@@ -105,7 +105,7 @@ function needIdentified(id: string, organisationId: string): AnyEvent {
   return {
     id,
     type: 'need.identified',
-    version: 1,
+    version: 2,
     occurredAt: at,
     producer: 'needs',
     actor: { organisationId, userId: null, method: 'api-key' },
@@ -120,7 +120,8 @@ function needIdentified(id: string, organisationId: string): AnyEvent {
         'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
       areaCode: 'health.primary-care',
       sector: 'health',
-      targetGroup: 'Äldre i ordinärt boende',
+      targetGroups: ['older-people'],
+      note: 'Äldre i ordinärt boende',
       identifiedAt: at,
     },
   };

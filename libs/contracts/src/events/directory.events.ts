@@ -30,3 +30,26 @@ export const organisationUpdated = { type: 'organisation.updated', version: 1, p
 export const areaDefined = { type: 'area.defined', version: 1, payload: areaSnapshot } as const;
 /** An area's names or sector changed; the payload is the whole new definition. */
 export const areaUpdated = { type: 'area.updated', version: 1, payload: areaSnapshot } as const;
+
+const targetGroupSnapshot = z.strictObject({
+  code: z.string().min(1).max(60),
+  name: z.string().min(1).max(200),
+  nameEn: z.string().max(200).nullable(),
+  sectors: z.array(z.enum(SECTORS)).max(SECTORS.length),
+});
+
+const productTypeSnapshot = z.strictObject({
+  code: z.string().min(1).max(60),
+  name: z.string().min(1).max(200),
+  nameEn: z.string().max(200).nullable(),
+  descriptionEn: z.string().max(1000).nullable(),
+});
+
+/** A target group (who a need or support is about) was added to the controlled vocabulary. */
+export const targetGroupDefined = { type: 'target-group.defined', version: 1, payload: targetGroupSnapshot } as const;
+/** A target group's names or sectors changed; the payload is the whole new definition. */
+export const targetGroupUpdated = { type: 'target-group.updated', version: 1, payload: targetGroupSnapshot } as const;
+/** A kind of knowledge product (guideline, handbook …) was added to the vocabulary. */
+export const productTypeDefined = { type: 'product-type.defined', version: 1, payload: productTypeSnapshot } as const;
+/** A product type's names or description changed; the payload is the whole new definition. */
+export const productTypeUpdated = { type: 'product-type.updated', version: 1, payload: productTypeSnapshot } as const;

@@ -4,22 +4,6 @@ import { APPLICATION_STATUSES, SECTORS } from '../vocabulary';
 const isoDateTime = z.iso.datetime({ offset: true });
 const answeredNeed = z.strictObject({ needId: z.uuid(), organisationId: z.uuid() });
 
-/** A municipality, region or other organisation registered a knowledge need (kunskapsbehov). */
-export const needIdentified = {
-  type: 'need.identified',
-  version: 1,
-  payload: z.strictObject({
-    needId: z.uuid(),
-    organisationId: z.uuid(),
-    title: z.string().min(1).max(200),
-    description: z.string().max(5000),
-    areaCode: z.string().max(60),
-    sector: z.enum(SECTORS),
-    targetGroup: z.string().max(200),
-    identifiedAt: isoDateTime,
-  }),
-} as const;
-
 /** An agency drafted a knowledge support (utkast) answering zero or more needs. */
 export const supportDrafted = {
   type: 'support.drafted',

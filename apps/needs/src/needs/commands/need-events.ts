@@ -10,7 +10,9 @@ export function needIdentifiedPayload(need: Readonly<NeedState>): PayloadOf<'nee
     description: need.description,
     areaCode: need.areaCode,
     sector: need.sector,
-    targetGroup: need.targetGroup,
+    // Until needs carry vocabulary codes, the free text travels as the note.
+    targetGroups: [],
+    note: need.targetGroup.trim() === '' ? null : need.targetGroup,
     identifiedAt: need.identifiedAt.toISOString(),
   };
 }

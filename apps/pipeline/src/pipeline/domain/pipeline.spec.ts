@@ -41,7 +41,8 @@ function identified(
       description: '',
       areaCode,
       sector: areaCode.startsWith('education') ? 'education' : 'health',
-      targetGroup: 'Äldre',
+      targetGroups: ['older-people'],
+      note: null,
       identifiedAt: at(day),
     },
   };
