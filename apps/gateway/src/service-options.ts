@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import replyFrom from '@fastify/reply-from';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -7,7 +6,7 @@ import { HttpStatus } from '@nestjs/common';
 import { jsonBodyParser, ProblemException, ServiceOptions } from '@styrkedjan/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway.config';
 import { serveApiDocs } from './docs/serve-api-docs';
-import { correlationHook } from './http/correlation.hook';
+import { edgeHeadersHook } from './http/edge-headers.hook';
 
 /** The gateway's own routes that take a body, and the most they take; everything else streams to its service. */
 const OWN_ROUTES_WITH_BODY = /^\/api-keys(?:[/?]|$)/;
@@ -21,9 +20,8 @@ export const gatewayServiceOptions: ServiceOptions = {
   configure: async (app) => {
     const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
     const fastify = app.getHttpAdapter().getInstance();
-    await app.register(helmet);
     app.getHttpServer().maxConnections = config.maxConnections;
-    fastify.addHook('onRequest', correlationHook);
+    fastify.addHook('onRequest', edgeHeadersHook);
     streamBodiesThrough(app, fastify);
     // One keep-alive pool per service (undici); idle sockets are dropped before a service's own keep-alive
     // ends, so one is rarely reused just as the service closes it (which would surface as a spurious 503).
