@@ -145,8 +145,18 @@ async function main(): Promise<void> {
   });
   // One at a time, the gateway last: on a busy machine seven processes starting at once can take longer than
   // the harness waits for each.
-  for (const name of [...SERVICE_NAMES.filter((name) => name !== 'gateway'), 'gateway'] as const)
-    await system.startService(name);
+  for (const name of [...SERVICE_NAMES.filter((name) => name !== 'gateway'), 'gateway'] as const) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await system.startService(name);
+        break;
+      } catch (error) {
+        await system.stopService(name);
+        if (attempt === 3) throw error;
+        log(`${name} was not ready in time; starting it again`);
+      }
+    }
+  }
   await system.seed();
   const inspectors = new Map<ServiceName, Inspector>();
   try {

@@ -61,6 +61,18 @@ describe('batched limiter', () => {
     expect((await store.get('org'))?.consumedPoints).toBe(500);
   });
 
+  it('asks the store once for all the requests that find what it last said too old', async () => {
+    const store = new CountingStore({ points: 10_000, duration: 60 });
+    const limiter = instance(store);
+    await outcomes(limiter, 'org', 10);
+    await settle(); // flushed, and then quiet for longer than what the store said may be trusted
+    const trips = store.trips;
+    await Promise.all(Array.from({ length: 32 }, () => limiter.consume('org')));
+    expect(store.trips).toBe(trips + 1);
+    await settle();
+    expect((await store.get('org'))?.consumedPoints).toBe(42);
+  });
+
   it('shares the count between instances: each learns what the others sent', async () => {
     const store = new CountingStore({ points: 120, duration: 60 });
     const [a, b] = [instance(store), instance(store)];

@@ -34,6 +34,7 @@ interface KeyCount {
  */
 export class BatchedLimiter {
   private readonly counts = new Map<string, KeyCount>();
+  private readonly refreshing = new Map<string, Promise<void>>();
   private readonly now: () => number;
   /** Counted locally while stored + unsent stays below this. */
   private readonly localCeiling: number;
@@ -60,13 +61,13 @@ export class BatchedLimiter {
   async consume(key: string): Promise<void> {
     const now = this.now();
     const count = this.counts.get(key);
-    if (
-      count &&
-      now < count.resetsAt &&
-      // What the store said must be recent: a flush every flushMs keeps it so while requests keep coming.
-      now - count.checkedAt < 2 * this.batching.flushMs &&
-      count.stored + count.unsent < this.localCeiling
-    ) {
+    if (count && now < count.resetsAt && count.stored + count.unsent < this.localCeiling) {
+      // What the store said must be recent (a flush every flushMs keeps it so while requests keep coming); when
+      // it is not, the requests of that moment wait for one answer together, then decide on it.
+      if (now - count.checkedAt >= 2 * this.batching.flushMs) {
+        await this.refresh(key);
+        return this.consume(key);
+      }
       count.unsent++;
       count.flushing ??= setTimeout(() => void this.flush(key), this.batching.flushMs);
       return;
@@ -87,21 +88,34 @@ export class BatchedLimiter {
    * within the last `flushMs` (no count there counts as none until then), else from the store.
    */
   async peek(key: string): Promise<{ consumedPoints: number; msBeforeNext: number }> {
-    const now = this.now();
     let count = this.counts.get(key);
+    const now = this.now();
     if (!count || now >= count.resetsAt || now - count.checkedAt >= this.batching.flushMs) {
-      const state = await this.store.get(key);
-      if (state) this.learn(key, state);
-      else
-        this.counts.set(key, {
-          stored: 0,
-          unsent: count?.unsent ?? 0,
-          resetsAt: now + this.batching.flushMs,
-          checkedAt: now,
-        });
-      count = this.counts.get(key)!;
+      await this.refresh(key);
+      count = this.counts.get(key);
     }
-    return { consumedPoints: count.stored + count.unsent, msBeforeNext: Math.max(0, count.resetsAt - now) };
+    if (!count) return { consumedPoints: 0, msBeforeNext: 0 };
+    return { consumedPoints: count.stored + count.unsent, msBeforeNext: Math.max(0, count.resetsAt - this.now()) };
+  }
+
+  /** Learns the key's count from the store (adding what is held here, if anything): one trip for every caller at once. */
+  private refresh(key: string): Promise<void> {
+    let refreshing = this.refreshing.get(key);
+    if (!refreshing) {
+      refreshing = this.pull(key).finally(() => this.refreshing.delete(key));
+      this.refreshing.set(key, refreshing);
+    }
+    return refreshing;
+  }
+
+  private async pull(key: string): Promise<void> {
+    const count = this.counts.get(key);
+    if (count?.unsent) return this.flush(key);
+    const state = await this.store.get(key);
+    const now = this.now();
+    if (state) this.learn(key, state);
+    // Nothing stored: none counted anywhere, until flushMs from now.
+    else this.counts.set(key, { stored: 0, unsent: 0, resetsAt: now + this.batching.flushMs, checkedAt: now });
   }
 
   /** Adds `points` to the key's shared count at once (a failed sign-in): rare enough to need no batching. */
