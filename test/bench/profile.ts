@@ -45,7 +45,11 @@ class Inspector {
   }
 
   static async of(log: string[]): Promise<Inspector> {
-    const url = /ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]+/.exec(log.join(''))?.[0];
+    // The last one printed: a process started again prints its own.
+    const url = log
+      .join('')
+      .match(/ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f-]+/g)
+      ?.at(-1);
     if (!url) throw new Error('the process printed no inspector address');
     const socket = new WebSocket(url);
     await new Promise((resolve, reject) => {
@@ -143,23 +147,25 @@ async function main(): Promise<void> {
       CONSUMER_LOCK_MS: '30000',
     },
   });
-  // One at a time, the gateway last: on a busy machine seven processes starting at once can take longer than
-  // the harness waits for each.
-  for (const name of [...SERVICE_NAMES.filter((name) => name !== 'gateway'), 'gateway'] as const) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await system.startService(name);
-        break;
-      } catch (error) {
-        await system.stopService(name);
-        if (attempt === 3) throw error;
-        log(`${name} was not ready in time; starting it again`);
+  const inspectors = new Map<ServiceName, Inspector>();
+  // Stopped however this ends: the services are processes of their own and would outlive it.
+  process.once('SIGTERM', () => void system.stop().finally(() => process.exit(143)));
+  try {
+    // One at a time, the gateway last: on a busy machine seven processes starting at once can take longer than
+    // the harness waits for each.
+    for (const name of [...SERVICE_NAMES.filter((name) => name !== 'gateway'), 'gateway'] as const) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await system.startService(name);
+          break;
+        } catch (error) {
+          await system.stopService(name);
+          if (attempt === 3) throw error;
+          log(`${name} was not ready in time; starting it again`);
+        }
       }
     }
-  }
-  await system.seed();
-  const inspectors = new Map<ServiceName, Inspector>();
-  try {
+    await system.seed();
     for (const name of ['gateway', 'needs', 'pipeline'] as const)
       inspectors.set(name, await Inspector.of(system.logs.get(name) ?? []));
     const gateway = await Gateway.of(system);
