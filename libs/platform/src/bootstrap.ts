@@ -1,12 +1,13 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
+import { serviceApiDocument } from './http/api-document';
 import { correlationIdOf } from './http/request-context';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
@@ -76,9 +77,7 @@ export async function createServiceApp(
 
 /** Serves the service's own OpenAPI document at /docs-json (the gateway merges them all). */
 export function documentService(app: INestApplication, name: ServiceName): void {
-  const document = () =>
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Styrkedjan ${name}`).setVersion('1').build());
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => serviceApiDocument(app, name), { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Starts a service's HTTP application on PORT (else its usual port), or on the port given. */

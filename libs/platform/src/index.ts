@@ -11,6 +11,7 @@ export * from './http/problem';
 export * from './http/problem-details.filter';
 export * from './http/endpoint.decorator';
 export * from './http/validation';
+export * from './http/api-document';
 export * from './http/request-context';
 export * from './http/pagination';
 export * from './http/uuid';
