@@ -42,6 +42,11 @@ export const ENDPOINTS = {
       'dead-letters.manage',
       'Dead letters of every consumer, most recently failed first',
     ),
+    readMetrics: get(
+      '/metrics',
+      'dead-letters.manage',
+      "The gateway's Prometheus metrics (its requests, every queue's depth and dead letters); the services serve theirs on their own ports",
+    ),
     retryDeadLetter: post(
       '/admin/dead-letters/:id/retry',
       'dead-letters.manage',

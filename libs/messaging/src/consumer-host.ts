@@ -13,6 +13,7 @@ import {
 import { isDatabaseUnavailable, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
 import { consumesBatches, ConsumesEvent, ConsumesEventBatch, EVENT_CONSUMER } from './event-consumer';
 import { GroupCommit } from './group-commit';
+import { MessagingMetrics } from './messaging-metrics';
 import { appendToOutbox, outboxSchemaOf } from './outbox';
 import { Transaction } from './transaction';
 import { EventTransport } from './transport';
@@ -35,6 +36,7 @@ export class ConsumerHost implements OnApplicationBootstrap {
     private readonly transport: EventTransport,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(SERVICE_NAME) private readonly service: string,
+    private readonly metrics: MessagingMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,9 +56,13 @@ export class ConsumerHost implements OnApplicationBootstrap {
    * or failover must not dead-letter what was in flight.
    */
   private async processOrWait(job: Job): Promise<Delivery> {
+    const timed = this.metrics.startConsuming(job.name);
     try {
-      return await this.process(job);
+      const delivery = await this.process(job);
+      timed(delivery);
+      return delivery;
     } catch (error) {
+      timed('failed');
       if (!isDatabaseUnavailable(error)) throw error;
       await this.transport
         .queue(this.service as ConsumerName)

@@ -11,6 +11,7 @@ import { serviceApiDocument } from './http/api-document';
 import { correlationIdOf } from './http/request-context';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
+import { Metrics } from './observability/metrics';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
@@ -65,6 +66,7 @@ export async function createServiceApp(
   app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  app.get(Metrics).observeHttp(fastify);
   if (options.parseJsonBody !== false) {
     // application/json through Nest, so that Nest registers no parser of its own for it when it starts.
     app.useBodyParser('application/json', {}, jsonBodyParser(fastify));

@@ -16,6 +16,7 @@ export * from './http/request-context';
 export * from './http/pagination';
 export * from './http/uuid';
 export * from './observability/logger';
+export * from './observability/metrics';
 export * from './observability/redact';
 export * from './remembered-lookup';
 export * from './services';
