@@ -12,6 +12,7 @@ import { correlationIdOf } from './http/request-context';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { startTracing, traceHttp } from './observability/tracing';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
@@ -67,6 +68,7 @@ export async function createServiceApp(
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   app.get(Metrics).observeHttp(fastify);
+  traceHttp(fastify, name);
   if (options.parseJsonBody !== false) {
     // application/json through Nest, so that Nest registers no parser of its own for it when it starts.
     app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
@@ -91,6 +93,7 @@ export async function runService(
 ): Promise<INestApplication> {
   return runAsService(name, async () => {
     const config = parseConfig(process.env, name);
+    startTracing(name);
     const app = await createServiceApp(module, name, options, config);
     port ??= config.PORT ?? SERVICE_PORTS[name];
     await app.listen(port, config.HOST);

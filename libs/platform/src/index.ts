@@ -17,6 +17,7 @@ export * from './http/pagination';
 export * from './http/uuid';
 export * from './observability/logger';
 export * from './observability/metrics';
+export * from './observability/tracing';
 export * from './observability/redact';
 export * from './remembered-lookup';
 export * from './services';
