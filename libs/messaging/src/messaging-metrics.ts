@@ -61,10 +61,18 @@ export class MessagingMetrics implements OnModuleInit {
 
   private queueGauges(queues: ConsumerName[], registers: Metrics['registry'][]): void {
     const transport = this.transport;
-    const reachable = new Gauge({
+    new Gauge({
       name: 'styrkedjan_queue_up',
-      help: '1 when the queue backend answered the last scrape, else 0',
+      help: '1 when the queue backend answers, else 0',
       registers,
+      async collect() {
+        this.set(
+          await transport.ping().then(
+            () => 1,
+            () => 0,
+          ),
+        );
+      },
     });
     new Gauge({
       name: 'styrkedjan_queue_jobs',
@@ -78,10 +86,8 @@ export class MessagingMetrics implements OnModuleInit {
           queues.forEach((queue, i) => {
             for (const state of JOB_STATES) this.set({ queue, state }, counts[i][state] ?? 0);
           });
-          reachable.set(1);
         } catch {
-          this.reset();
-          reachable.set(0);
+          this.reset(); // the queue backend is away: styrkedjan_queue_up says so
         }
       },
     });
