@@ -49,7 +49,7 @@ describe('trace context through the outbox (integration)', () => {
   let testbed: ServiceTestbed;
 
   beforeAll(async () => {
-    startTracing('feedback', exporter);
+    await startTracing('feedback', exporter);
     testbed = await ServiceTestbed.start({
       service: 'feedback',
       database: messagingSpecDatabase('feedback'),

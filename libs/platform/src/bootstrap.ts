@@ -93,7 +93,7 @@ export async function runService(
 ): Promise<INestApplication> {
   return runAsService(name, async () => {
     const config = parseConfig(process.env, name);
-    startTracing(name);
+    await startTracing(name);
     const app = await createServiceApp(module, name, options, config);
     port ??= config.PORT ?? SERVICE_PORTS[name];
     await app.listen(port, config.HOST);

@@ -9,15 +9,9 @@ import {
   trace,
   type TextMapGetter,
 } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  ConsoleSpanExporter,
-  NodeTracerProvider,
-  SimpleSpanProcessor,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-node';
+// Types only: the SDK, the exporter and their dependencies are loaded when tracing is switched on, so a process
+// with tracing off does not pay for loading them (about a second of start-up on a busy machine).
+import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The W3C trace context of what caused an event, as the envelope carries it (libs/contracts/src/envelope.ts). */
@@ -42,10 +36,12 @@ export function tracingEnabled(): boolean {
  * process, named by `OTEL_SERVICE_NAME` or the first service started in it; spans name their service too.
  * A test passes its own exporter.
  */
-export function startTracing(serviceName: string, exporter?: SpanExporter, env = process.env): boolean {
+export async function startTracing(serviceName: string, exporter?: SpanExporter, env = process.env): Promise<boolean> {
   if (provider) return true;
-  const chosen = exporter ?? exporterFromEnvironment(env);
+  const chosen = exporter ?? (await exporterFromEnvironment(env));
   if (!chosen) return false;
+  const { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor } = await import('@opentelemetry/sdk-trace-node');
+  const { resourceFromAttributes } = await import('@opentelemetry/resources');
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName }),
     // A test's exporter sees each span as it ends; a real one gets them in batches, off the request's path.
@@ -65,12 +61,12 @@ export async function stopTracing(): Promise<void> {
   context.disable();
 }
 
-function exporterFromEnvironment(env: NodeJS.ProcessEnv): SpanExporter | undefined {
+async function exporterFromEnvironment(env: NodeJS.ProcessEnv): Promise<SpanExporter | undefined> {
   const choice = (env.OTEL_TRACES_EXPORTER ?? '').split(',')[0].trim().toLowerCase();
   if (choice === 'none' || env.OTEL_SDK_DISABLED === 'true') return undefined;
-  if (choice === 'console') return new ConsoleSpanExporter();
+  if (choice === 'console') return new (await import('@opentelemetry/sdk-trace-node')).ConsoleSpanExporter();
   if (choice === 'otlp' || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
-    return new OTLPTraceExporter();
+    return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
   }
   if (choice) throw new Error(`OTEL_TRACES_EXPORTER: ${choice} is not one of otlp, console, none`);
   return undefined;
