@@ -137,19 +137,23 @@ export class MessagingMetrics implements OnModuleInit {
   }
 
   private outbox(dataSource: DataSource, registers: Metrics['registry'][]): void {
-    const unpublished = new Gauge({
+    // Both gauges are collected side by side in one scrape: they share the one query under way.
+    let pending: Promise<OutboxBacklog> | undefined;
+    const backlog = () => (pending ??= outboxBacklog(dataSource).finally(() => (pending = undefined)));
+    new Gauge({
       name: 'styrkedjan_outbox_unpublished',
       help: 'Events committed in the outbox and not yet on the queues',
       registers,
+      async collect() {
+        this.set((await backlog()).unpublished);
+      },
     });
     new Gauge({
       name: 'styrkedjan_outbox_lag_seconds',
       help: 'Age of the oldest unpublished outbox event (0 when none waits), read when scraped',
       registers,
       async collect() {
-        const backlog = await outboxBacklog(dataSource);
-        this.set(backlog.oldestAgeS);
-        unpublished.set(backlog.unpublished);
+        this.set((await backlog()).oldestAgeS);
       },
     });
     const limit = this.config.OUTBOX_LAG_DEGRADED_S;

@@ -107,6 +107,8 @@ export function traceHttp(fastify: FastifyInstance, service: string): void {
       parent,
     );
     serverSpans.set(request, span);
+    // And by the Node request, which is what the request logger (pino-http) sees.
+    serverSpans.set(request.raw, span);
     done();
   });
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
@@ -124,6 +126,15 @@ export function traceHttp(fastify: FastifyInstance, service: string): void {
 export function requestTraceContext(request: object): Context | undefined {
   const span = serverSpans.get(request);
   return span ? trace.setSpan(ROOT_CONTEXT, span) : undefined;
+}
+
+/** The ids a log line names its trace by: the request's server span, else the active span (a consumer's). */
+export function traceIdsOf(request?: object): { traceId: string; spanId: string } | undefined {
+  if (!tracingEnabled()) return undefined;
+  const span = (request && serverSpans.get(request)) ?? trace.getActiveSpan();
+  if (!span?.isRecording()) return undefined;
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
 }
 
 /** The W3C headers naming a span context (the current one unless given): `traceparent`, `tracestate`. */
