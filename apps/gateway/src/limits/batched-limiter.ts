@@ -9,6 +9,9 @@ export interface Batching {
   now?: () => number;
 }
 
+/** A key's count as a decision saw it: the store's answer, or what this instance knows of it. */
+export type LimitState = Pick<RateLimiterRes, 'consumedPoints' | 'remainingPoints' | 'msBeforeNext'>;
+
 /** What this instance knows of a key's count in the current window. */
 interface KeyCount {
   /** The store's count as it last answered, everything every instance had added by then. */
@@ -57,8 +60,11 @@ export class BatchedLimiter {
     return this.store.points;
   }
 
-  /** Admits one request of `key`; rejects with the store's RateLimiterRes over the limit, or with the store's error. */
-  async consume(key: string): Promise<void> {
+  /**
+   * Admits one request of `key` and answers the count it was admitted on; rejects with the store's RateLimiterRes
+   * over the limit, or with the store's error.
+   */
+  async consume(key: string): Promise<LimitState> {
     const now = this.now();
     const count = this.counts.get(key);
     if (count && now < count.resetsAt && count.stored + count.unsent < this.localCeiling) {
@@ -70,13 +76,15 @@ export class BatchedLimiter {
       }
       count.unsent++;
       count.flushing ??= setTimeout(() => void this.flush(key), this.batching.flushMs);
-      return;
+      return this.stateOf(count, now);
     }
     // Requests held from a window that is over belong to it, not to the one this request opens.
     const unsent = count && now < count.resetsAt ? count.unsent : 0;
     if (count) count.unsent = 0;
     try {
-      this.learn(key, await this.store.consume(key, 1 + unsent));
+      const state = await this.store.consume(key, 1 + unsent);
+      this.learn(key, state);
+      return state;
     } catch (rejection) {
       if (isLimiterRes(rejection)) this.learn(key, rejection);
       throw rejection;
@@ -87,15 +95,24 @@ export class BatchedLimiter {
    * The key's count in its window, with what this instance has not yet sent: from memory when the store answered
    * within the last `flushMs` (no count there counts as none until then), else from the store.
    */
-  async peek(key: string): Promise<{ consumedPoints: number; msBeforeNext: number }> {
+  async peek(key: string): Promise<LimitState> {
     let count = this.counts.get(key);
     const now = this.now();
     if (!count || now >= count.resetsAt || now - count.checkedAt >= this.batching.flushMs) {
       await this.refresh(key);
       count = this.counts.get(key);
     }
-    if (!count) return { consumedPoints: 0, msBeforeNext: 0 };
-    return { consumedPoints: count.stored + count.unsent, msBeforeNext: Math.max(0, count.resetsAt - this.now()) };
+    if (!count) return { consumedPoints: 0, remainingPoints: this.store.points, msBeforeNext: 0 };
+    return this.stateOf(count, this.now());
+  }
+
+  private stateOf(count: KeyCount, now: number): LimitState {
+    const consumedPoints = count.stored + count.unsent;
+    return {
+      consumedPoints,
+      remainingPoints: Math.max(0, this.store.points - consumedPoints),
+      msBeforeNext: Math.max(0, count.resetsAt - now),
+    };
   }
 
   /** Learns the key's count from the store (adding what is held here, if anything): one trip for every caller at once. */
