@@ -51,6 +51,14 @@ describe('batched limiter', () => {
     expect((await store.get('org'))?.consumedPoints).toBe(7);
   });
 
+  it('answers each admitted request with the count it was admitted on, for the RateLimit fields', async () => {
+    const store = new CountingStore({ points: 100, duration: 60 });
+    const limiter = instance(store);
+    const remaining: number[] = [];
+    for (let i = 0; i < 4; i++) remaining.push((await limiter.consume('org')).remainingPoints);
+    expect(remaining).toEqual([99, 98, 97, 96]);
+  });
+
   it('counts requests far from the limit in memory and adds them to the store in one trip', async () => {
     const store = new CountingStore({ points: 10_000, duration: 60 });
     const results = await outcomes(instance(store), 'org', 500);
