@@ -73,7 +73,9 @@ describe('batched limiter', () => {
     const store = new CountingStore({ points: 10_000, duration: 60 });
     const limiter = instance(store);
     await outcomes(limiter, 'org', 10);
-    await settle(); // flushed, and then quiet for longer than what the store said may be trusted
+    // Flushed, and then quiet for longer than what the store said may be trusted (2 × flushMs after the flush).
+    await settle();
+    await settle();
     const trips = store.trips;
     await Promise.all(Array.from({ length: 32 }, () => limiter.consume('org')));
     expect(store.trips).toBe(trips + 1);
@@ -86,6 +88,7 @@ describe('batched limiter', () => {
     const [a, b] = [instance(store), instance(store)];
     await outcomes(a, 'org', 50);
     await outcomes(b, 'org', 50);
+    await settle();
     await settle();
     expect((await store.get('org'))?.consumedPoints).toBe(100);
     // a heard from the store too long ago to trust it: its next request asks, and learns b's 50 as well.
