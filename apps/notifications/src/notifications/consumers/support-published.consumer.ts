@@ -1,30 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { EventOf } from '@styrkedjan/contracts';
 import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging';
-import { KnownOrganisationEntity } from '@styrkedjan/reference-data';
-import { supportPublishedText } from '../domain/notification';
+import { KnownAreaEntity } from '@styrkedjan/reference-data';
+import { supportPublishedText, TEXT_PRIORITY } from '../domain/notification';
 import { NotificationsRepository } from '../persistence/notifications.repository';
+import { organisationName } from './organisation-name';
+import { publicationOrigin } from './origins';
 
-/** Alerts the followers of the support's area and the organisations whose needs it answers. */
+/**
+ * Alerts the followers of the support's area. The organisations whose needs it answers hear of it through
+ * need.answered, which names endorsers as well; both land in one notification per organisation.
+ */
 @Injectable()
 @EventConsumer('support.published')
 export class SupportPublishedConsumer implements ConsumesEvent<'support.published'> {
   constructor(private readonly notifications: NotificationsRepository) {}
 
   async handle(event: EventOf<'support.published'>, tx: Transaction): Promise<void> {
-    const { supportId, leadAgencyId, title, areaCode, answersNeeds } = event.payload;
-    const agency = await tx.manager.findOneBy(KnownOrganisationEntity, { id: leadAgencyId });
-    await this.notifications.fanOutPublication(
-      tx.manager,
-      {
-        type: event.type,
-        eventId: event.id,
-        occurredAt: event.occurredAt,
-        subject: { type: 'support', id: supportId },
-        text: supportPublishedText({ agencyName: agency?.name ?? null, supportTitle: title, areaCode }),
-      },
+    const { leadAgencyId, title, areaCode } = event.payload;
+    const area = await tx.manager.findOneBy(KnownAreaEntity, { code: areaCode });
+    await this.notifications.deliver(tx.manager, publicationOrigin(event), [], {
       areaCode,
-      answersNeeds.map((need) => need.organisationId),
-    );
+      reason: 'subscribed_area',
+      text: supportPublishedText({
+        agencyName: await organisationName(tx, leadAgencyId),
+        supportTitle: title,
+        areaName: area?.name ?? areaCode,
+      }),
+      priority: TEXT_PRIORITY.other,
+    });
   }
 }
