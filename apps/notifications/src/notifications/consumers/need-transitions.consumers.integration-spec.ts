@@ -322,18 +322,42 @@ describe('need transition notifications (integration)', () => {
       ]);
     });
 
-    it('shows a read notification as unread again when it turns out to answer the reader’s own need', async () => {
+    it('tells the submitter support.published names before need.answered arrives, in the words for its need', async () => {
+      const n = await need();
+      const p = publication(n);
+      await deliver(p.published);
+      expect(await inboxOf(n.submitter)).toEqual([
+        expect.objectContaining({
+          type: 'support.published',
+          reasons: ['answers_your_need'],
+          title: 'Ert behov har besvarats: Vårdprogram för depression',
+          event_id: p.published.id,
+        }),
+      ]);
+      expect(await inboxOf(n.endorser)).toEqual([]); // endorsers come with need.answered
+      await deliver(p.answered);
+      expect(await inboxOf(n.submitter)).toEqual([
+        expect.objectContaining({ reasons: ['answers_your_need'], event_id: p.published.id }),
+      ]);
+      expect(await inboxOf(n.endorser)).toEqual([expect.objectContaining({ reasons: ['answers_need_you_endorsed'] })]);
+    });
+
+    it('shows a read notification as unread again when it turns out to answer a need the reader endorsed', async () => {
       const n = await need();
       await testbed.db.query('INSERT INTO subscriptions (organisation_id, area_code) VALUES ($1, $2)', [
-        n.submitter,
+        n.endorser,
         AREA,
       ]);
       const p = publication(n);
       await deliver(p.published);
-      await testbed.db.query('UPDATE notifications SET read_at = now() WHERE organisation_id = $1', [n.submitter]);
+      await testbed.db.query('UPDATE notifications SET read_at = now() WHERE organisation_id = $1', [n.endorser]);
       await deliver(p.answered);
-      expect(await inboxOf(n.submitter)).toEqual([
-        expect.objectContaining({ reasons: ['answers_your_need', 'subscribed_area'], read_at: null }),
+      expect(await inboxOf(n.endorser)).toEqual([
+        expect.objectContaining({
+          reasons: ['answers_need_you_endorsed', 'subscribed_area'],
+          title: 'Ett behov ni står bakom har besvarats: Vårdprogram för depression',
+          read_at: null,
+        }),
       ]);
     });
   });
