@@ -36,11 +36,10 @@ export abstract class VocabularyRepository<T extends { code: string }> {
   /** Moves an entry to its next version, refusing if someone else moved it since it was read. */
   async updateFrom(manager: EntityManager, entry: T, previousVersion: number): Promise<void> {
     const { code, ...fields } = entry;
-    const result = await manager.update(
-      this.entity,
-      { code, aggregateVersion: previousVersion },
-      { ...fields, aggregateVersion: previousVersion + 1 } as unknown as QueryDeepPartialEntity<VersionedRow<T>>,
-    );
+    const result = await manager.update(this.entity, { code, aggregateVersion: previousVersion }, {
+      ...fields,
+      aggregateVersion: previousVersion + 1,
+    } as unknown as QueryDeepPartialEntity<VersionedRow<T>>);
     if (result.affected !== 1) {
       throw new Conflict(
         'version_conflict',
