@@ -41,7 +41,7 @@ const ASPECTS = ['bedömning', 'uppföljning', 'kartläggning', 'metodstöd', 's
 const AREAS: [string, string[]][] = [
   ['health.primary-care', ['older-people', 'patients']],
   ['health.mental-health', ['people-with-mental-illness', 'young-people']],
-  ['social.elderly-care', ['older-people', 'people-with-dementia']],
+  ['social.older-care', ['older-people', 'people-with-dementia']],
   ['education.compulsory-school', ['pupils', 'pupils-special-support']],
 ];
 
