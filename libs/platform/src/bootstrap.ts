@@ -1,15 +1,18 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
+import { serviceApiDocument } from './http/api-document';
 import { correlationIdOf } from './http/request-context';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { startTracing, traceHttp } from './observability/tracing';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
@@ -64,6 +67,8 @@ export async function createServiceApp(
   app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  app.get(Metrics).observeHttp(fastify);
+  traceHttp(fastify, name);
   if (options.parseJsonBody !== false) {
     // application/json through Nest, so that Nest registers no parser of its own for it when it starts.
     app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
@@ -76,9 +81,7 @@ export async function createServiceApp(
 
 /** Serves the service's own OpenAPI document at /docs-json (the gateway merges them all). */
 export function documentService(app: INestApplication, name: ServiceName): void {
-  const document = () =>
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Styrkedjan ${name}`).setVersion('1').build());
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => serviceApiDocument(app, name), { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Starts a service's HTTP application on PORT (else its usual port), or on the port given. */
@@ -90,6 +93,7 @@ export async function runService(
 ): Promise<INestApplication> {
   return runAsService(name, async () => {
     const config = parseConfig(process.env, name);
+    await startTracing(name);
     const app = await createServiceApp(module, name, options, config);
     port ??= config.PORT ?? SERVICE_PORTS[name];
     await app.listen(port, config.HOST);

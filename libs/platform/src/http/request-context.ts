@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
 import { InvalidInput } from '../errors/domain-errors';
 import { unauthorized } from './problem';
+import { requestTraceContext, TraceContext, traceHeaders } from '../observability/tracing';
 import { UUID_PATTERN } from './uuid';
 
 /**
@@ -47,6 +48,8 @@ export interface RequestContext {
   system?: boolean;
   correlationId: string;
   idempotency: Idempotency | null;
+  /** The W3C trace context of the request's span, when tracing is on: the events it records carry it on. */
+  trace?: TraceContext;
 }
 
 /** A context whose principal is known: what write commands take. */
@@ -55,10 +58,12 @@ export interface ActingContext extends RequestContext {
 }
 
 export function readRequestContext(request: RequestLike): RequestContext {
+  const trace = traceHeaders(requestTraceContext(request));
   return {
     principal: readPrincipal(request),
     correlationId: correlationIdOf(request),
     idempotency: readIdempotency(request),
+    ...(trace ? { trace } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ROLES, Role } from '@styrkedjan/access';
 
 /** Issues a key for the caller's own organisation: the organisation comes from the token, never from the body. */
@@ -26,5 +26,6 @@ export class IssueApiKeyRequest {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @MaxLength(40)
   expiresAt?: string;
 }
