@@ -1,3 +1,4 @@
+import { Query, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventType, OrganisationKind, PayloadOf, validateEvent, type AnyEvent } from '@styrkedjan/contracts';
 import { ConsumerHost } from '@styrkedjan/messaging';
@@ -77,6 +78,11 @@ export class NeedsTestbed {
     });
     await this.testbed.get(ConsumerHost).process({ data: event });
     return event;
+  }
+
+  /** Runs a query through the query bus, as the service's controllers do. */
+  query<R>(query: Query<R>): Promise<R> {
+    return this.testbed.get(QueryBus).execute(query);
   }
 
   /** The events of one need in the outbox, oldest first. */

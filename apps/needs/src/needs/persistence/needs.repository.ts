@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { OrganisationKind } from '@styrkedjan/contracts';
 import { decodeCursor, InvalidInput, Page, toPage, UUID_PATTERN } from '@styrkedjan/platform';
-import { Need, NeedStage, NeedState, Supporter, SupportStatus } from '../domain/need';
+import { laterStatus, Need, NeedStage, NeedState, Supporter, SupportStatus } from '../domain/need';
 import { NeedView, SupporterWithPlace, toNeedView } from '../views/need.view';
 import { NeedEntity } from './need.entity';
 import { NeedSupportEntity } from './need-support.entity';
@@ -204,6 +204,7 @@ export class NeedsRepository {
   ): Promise<{ need: Need; previous: SupportStatus | undefined } | null> {
     const need = await this.loadForUpdate(manager, link.needId);
     const existing = await manager.findOneBy(NeedSupportEntity, { needId: link.needId, supportId: link.supportId });
+    const previous = existing?.status;
     const at = new Date(link.at);
     const row =
       existing ??
@@ -214,11 +215,11 @@ export class NeedsRepository {
         publishedAt: null,
       });
     row.title = link.title;
-    row.status = existing?.status === 'published' ? 'published' : link.status;
+    row.status = laterStatus(previous, link.status);
     if (link.status === 'draft') row.draftedAt = row.draftedAt ?? at;
     if (link.status === 'published') row.publishedAt = row.publishedAt ?? at;
     if (need) await manager.save(NeedSupportEntity, row);
-    return need ? { need, previous: existing?.status } : null;
+    return need ? { need, previous } : null;
   }
 }
 
