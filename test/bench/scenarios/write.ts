@@ -22,7 +22,7 @@ export function needBody(n: number) {
     description:
       'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
     areaCode: 'health.primary-care',
-    targetGroup: 'Äldre i ordinärt boende',
+    targetGroups: ['older-people'],
   };
 }
 
@@ -83,20 +83,27 @@ async function rawStateAndOutbox(
           const envelope = {
             id: randomUUID(),
             type: 'need.identified',
-            version: 1,
+            version: 2,
             occurredAt: at,
             producer: 'needs',
             actor: { organisationId: orgs.stockholm, userId: null, method: 'organisation-header' },
             correlationId: randomUUID(),
             causationId: null,
             aggregate: { type: 'need', id, version: 1 },
-            payload: { needId: id, organisationId: orgs.stockholm, ...body, sector: 'health', identifiedAt: at },
+            payload: {
+              needId: id,
+              organisationId: orgs.stockholm,
+              ...body,
+              note: null,
+              sector: 'health',
+              identifiedAt: at,
+            },
           };
           await client.query('BEGIN');
           await client.query(
             `INSERT INTO bench_raw.needs (id, organisation_id, title, description, area_code, sector, target_group, stage, identified_at)
              VALUES ($1, $2, $3, $4, $5, 'health', $6, 'identified', $7)`,
-            [id, orgs.stockholm, body.title, body.description, body.areaCode, body.targetGroup, at],
+            [id, orgs.stockholm, body.title, body.description, body.areaCode, body.targetGroups.join(','), at],
           );
           await client.query('INSERT INTO bench_raw.outbox (event_id, type, envelope) VALUES ($1, $2, $3)', [
             envelope.id,

@@ -9,7 +9,9 @@ describe('needs-first migration (integration)', () => {
   let testbed: ServiceTestbed;
   const before = {
     ...needsDatabase,
-    migrations: needsDatabase.migrations.filter((m) => m !== NeedsFirst1764748800100),
+    migrations: (needsDatabase.migrations as unknown[]).filter(
+      (m) => m !== NeedsFirst1764748800100,
+    ) as (typeof NeedsFirst1764748800100)[],
   };
 
   beforeAll(async () => {

@@ -19,11 +19,16 @@ export interface SimilarNeedRow {
   score: number;
 }
 
+/** At most this many needs are scored, so that common words cannot make the lookup read the table. */
+const CANDIDATES = 500;
+
 /**
- * Open needs like a given one: in the same area or with a target group in common, and alike in text: a word of
- * its title (Swedish stems, PostgreSQL's `swedish` configuration) in their title or description, or a title
- * similar by trigrams (`pg_trgm`). Both are GIN-indexed (`needs_search`, `needs_title_trigrams`), and the query
- * terms are computed once (an init plan), so the lookup reads only the needs that share a word or trigrams.
+ * Open needs like a given one: in the same area or with a target group in common, and alike in text: two words
+ * of its title (Swedish stems, PostgreSQL's `swedish` configuration; the one word of a one-word title) in their
+ * title or description, found through the GIN index of the stored tsvector (`needs_search`). At most CANDIDATES
+ * are scored, and only the best get their words in common worked out. Trigram similarity of the titles
+ * (`pg_trgm`) counts in the score; it does not choose candidates: a trigram index over titles that share common
+ * words ("stöd för", "behov av") reads and rechecks thousands of rows per lookup.
  *
  * Score, 0–1: half text (the better of title trigram similarity and the full-text rank, normalised to 0–1), a
  * quarter for the same area, a quarter for the share of target groups in common (Jaccard).
@@ -38,35 +43,52 @@ export class SimilarNeedsRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SimilarNeedRow[]> {
     return manager.query(
-      `WITH terms AS MATERIALIZED (
-         SELECT (SELECT string_agg(quote_literal(l), ' | ')::tsquery
-                 FROM unnest(tsvector_to_array(to_tsvector('swedish', $2))) l) AS query,
-                to_tsvector('swedish', $2 || ' ' || $3) AS vector
+      `WITH title AS MATERIALIZED (
+         SELECT tsvector_to_array(to_tsvector('swedish', $2)) AS words
        ),
-       candidates AS (
-         SELECT n.*, n.area_code = $4 AS same_area,
+       terms AS MATERIALIZED (
+         SELECT CASE cardinality(words)
+                  WHEN 0 THEN NULL
+                  WHEN 1 THEN quote_literal(words[1])::tsquery
+                  ELSE (SELECT string_agg(format('(%s & %s)', quote_literal(words[i]), quote_literal(words[j])), ' | ')
+                        FROM generate_subscripts(words, 1) i, generate_subscripts(words, 1) j WHERE i < j)::tsquery
+                END AS query
+         FROM title
+       ),
+       candidates AS MATERIALIZED (
+         SELECT n.id FROM needs n
+         WHERE n.search @@ (SELECT query FROM terms)
+           AND n.id <> $1 AND n.stage = ANY($6::text[]) AND (n.area_code = $4 OR n.target_groups && $5::text[])
+         LIMIT ${CANDIDATES}
+       ),
+       scored AS (
+         SELECT n.id, n.organisation_id, n.title, n.area_code, n.target_groups, n.stage, n.endorsement_count,
+                n.identified_at, n.search, n.area_code = $4 AS same_area,
                 ARRAY(SELECT unnest(n.target_groups) INTERSECT SELECT unnest($5::text[])) AS shared_groups,
-                similarity(n.title, $2) AS title_similarity,
-                COALESCE(ts_rank_cd(n.search, (SELECT query FROM terms), 32), 0) AS text_rank
-         FROM needs n
-         WHERE n.id <> $1 AND n.stage = ANY($6::text[])
-           AND (n.area_code = $4 OR n.target_groups && $5::text[])
-           AND (n.search @@ (SELECT query FROM terms) OR n.title % $2)
+                similarity(n.title, $2)::float8 AS title_similarity,
+                COALESCE(ts_rank_cd(n.search, (SELECT query FROM terms), 32), 0)::float8 AS text_rank
+         FROM needs n JOIN candidates USING (id)
+       ),
+       best AS (
+         SELECT s.*,
+                round((0.5 * greatest(s.title_similarity, s.text_rank)
+                  + 0.25 * s.same_area::int
+                  + 0.25 * cardinality(s.shared_groups)::numeric
+                    / greatest(cardinality(ARRAY(SELECT DISTINCT unnest(s.target_groups || $5::text[]))), 1))::numeric,
+                  3)::float8 AS score
+         FROM scored s
+         ORDER BY score DESC, s.endorsement_count DESC, s.identified_at DESC, s.id
+         LIMIT $7
        )
-       SELECT c.id, c.organisation_id AS "organisationId", c.title, c.area_code AS "areaCode",
-              c.target_groups AS "targetGroups", c.stage, c.endorsement_count AS "endorsementCount",
-              c.same_area AS "sameArea", c.shared_groups AS "sharedGroups",
-              c.title_similarity::float8 AS "titleSimilarity", c.text_rank::float8 AS "textRank",
-              ARRAY(SELECT unnest(tsvector_to_array(c.search))
-                    INTERSECT SELECT unnest(tsvector_to_array((SELECT vector FROM terms)))) AS "sharedWords",
-              round((0.5 * greatest(c.title_similarity, c.text_rank)
-                + 0.25 * c.same_area::int
-                + 0.25 * cardinality(c.shared_groups)::numeric
-                  / greatest(cardinality(ARRAY(SELECT DISTINCT unnest(c.target_groups || $5::text[]))), 1))::numeric,
-                3)::float8 AS score
-       FROM candidates c
-       ORDER BY score DESC, c.endorsement_count DESC, c.identified_at DESC, c.id
-       LIMIT $7`,
+       SELECT b.id, b.organisation_id AS "organisationId", b.title, b.area_code AS "areaCode",
+              b.target_groups AS "targetGroups", b.stage, b.endorsement_count AS "endorsementCount",
+              b.same_area AS "sameArea", b.shared_groups AS "sharedGroups",
+              b.title_similarity AS "titleSimilarity", b.text_rank AS "textRank",
+              ARRAY(SELECT unnest(tsvector_to_array(b.search))
+                    INTERSECT SELECT unnest(tsvector_to_array(to_tsvector('swedish', $2 || ' ' || $3)))) AS "sharedWords",
+              b.score
+       FROM best b
+       ORDER BY b.score DESC, b.endorsement_count DESC, b.identified_at DESC, b.id`,
       [need.id, need.title, need.description, need.areaCode, need.targetGroups, OPEN_STAGES, limit],
     );
   }
