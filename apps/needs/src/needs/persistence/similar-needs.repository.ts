@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NeedStage, NeedState, OPEN_STAGES } from '../domain/need';
+import { sharedTargetGroups, similarityScore } from '../domain/similarity';
 
-/** A candidate as the database scores it; the reasons are put into words by the caller. */
+/** A similar need with what makes it so; the reasons are put into words by the caller. */
 export interface SimilarNeedRow {
   id: string;
   organisationId: string;
@@ -19,19 +20,21 @@ export interface SimilarNeedRow {
   score: number;
 }
 
+interface Candidate extends Omit<SimilarNeedRow, 'sharedGroups' | 'sharedWords' | 'score'> {
+  identifiedAt: Date;
+}
+
 /** At most this many needs are scored, so that common words cannot make the lookup read the table. */
-const CANDIDATES = 500;
+const CANDIDATES = 200;
 
 /**
  * Open needs like a given one: in the same area or with a target group in common, and alike in text: two words
  * of its title (Swedish stems, PostgreSQL's `swedish` configuration; the one word of a one-word title) in their
  * title or description, found through the GIN index of the stored tsvector (`needs_search`). At most CANDIDATES
- * are scored, and only the best get their words in common worked out. Trigram similarity of the titles
- * (`pg_trgm`) counts in the score; it does not choose candidates: a trigram index over titles that share common
- * words ("stöd för", "behov av") reads and rechecks thousands of rows per lookup.
- *
- * Score, 0–1: half text (the better of title trigram similarity and the full-text rank, normalised to 0–1), a
- * quarter for the same area, a quarter for the share of target groups in common (Jaccard).
+ * are measured (trigram similarity of the titles by `pg_trgm`, full-text rank against the title's words) and
+ * scored (`similarityScore`); only the best get their words in common worked out. Trigrams score, they do not
+ * choose: a trigram index over titles that share common words ("stöd för", "behov av") rechecks thousands of
+ * rows per lookup.
  */
 @Injectable()
 export class SimilarNeedsRepository {
@@ -42,7 +45,7 @@ export class SimilarNeedsRepository {
     limit: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SimilarNeedRow[]> {
-    return manager.query(
+    const candidates: Candidate[] = await manager.query(
       `WITH title AS MATERIALIZED (
          SELECT tsvector_to_array(to_tsvector('swedish', $2)) AS words
        ),
@@ -52,44 +55,44 @@ export class SimilarNeedsRepository {
                   WHEN 1 THEN quote_literal(words[1])::tsquery
                   ELSE (SELECT string_agg(format('(%s & %s)', quote_literal(words[i]), quote_literal(words[j])), ' | ')
                         FROM generate_subscripts(words, 1) i, generate_subscripts(words, 1) j WHERE i < j)::tsquery
-                END AS query
+                END AS pairs,
+                (SELECT string_agg(quote_literal(w), ' | ') FROM unnest(words) w)::tsquery AS anyword
          FROM title
-       ),
-       candidates AS MATERIALIZED (
-         SELECT n.id FROM needs n
-         WHERE n.search @@ (SELECT query FROM terms)
-           AND n.id <> $1 AND n.stage = ANY($6::text[]) AND (n.area_code = $4 OR n.target_groups && $5::text[])
-         LIMIT ${CANDIDATES}
-       ),
-       scored AS (
-         SELECT n.id, n.organisation_id, n.title, n.area_code, n.target_groups, n.stage, n.endorsement_count,
-                n.identified_at, n.search, n.area_code = $4 AS same_area,
-                ARRAY(SELECT unnest(n.target_groups) INTERSECT SELECT unnest($5::text[])) AS shared_groups,
-                similarity(n.title, $2)::float8 AS title_similarity,
-                COALESCE(ts_rank_cd(n.search, (SELECT query FROM terms), 32), 0)::float8 AS text_rank
-         FROM needs n JOIN candidates USING (id)
-       ),
-       best AS (
-         SELECT s.*,
-                round((0.5 * greatest(s.title_similarity, s.text_rank)
-                  + 0.25 * s.same_area::int
-                  + 0.25 * cardinality(s.shared_groups)::numeric
-                    / greatest(cardinality(ARRAY(SELECT DISTINCT unnest(s.target_groups || $5::text[]))), 1))::numeric,
-                  3)::float8 AS score
-         FROM scored s
-         ORDER BY score DESC, s.endorsement_count DESC, s.identified_at DESC, s.id
-         LIMIT $7
        )
-       SELECT b.id, b.organisation_id AS "organisationId", b.title, b.area_code AS "areaCode",
-              b.target_groups AS "targetGroups", b.stage, b.endorsement_count AS "endorsementCount",
-              b.same_area AS "sameArea", b.shared_groups AS "sharedGroups",
-              b.title_similarity AS "titleSimilarity", b.text_rank AS "textRank",
-              ARRAY(SELECT unnest(tsvector_to_array(b.search))
-                    INTERSECT SELECT unnest(tsvector_to_array(to_tsvector('swedish', $2 || ' ' || $3)))) AS "sharedWords",
-              b.score
-       FROM best b
-       ORDER BY b.score DESC, b.endorsement_count DESC, b.identified_at DESC, b.id`,
-      [need.id, need.title, need.description, need.areaCode, need.targetGroups, OPEN_STAGES, limit],
+       SELECT n.id, n.organisation_id AS "organisationId", n.title, n.area_code AS "areaCode",
+              n.target_groups AS "targetGroups", n.stage, n.endorsement_count AS "endorsementCount",
+              n.identified_at AS "identifiedAt", n.area_code = $3 AS "sameArea",
+              similarity(n.title, $2)::float8 AS "titleSimilarity",
+              ts_rank(n.search, (SELECT anyword FROM terms), 32)::float8 AS "textRank"
+       FROM needs n
+       WHERE n.search @@ (SELECT pairs FROM terms)
+         AND n.id <> $1 AND n.stage = ANY($5::text[]) AND (n.area_code = $3 OR n.target_groups && $4::text[])
+       LIMIT ${CANDIDATES}`,
+      [need.id, need.title, need.areaCode, need.targetGroups, OPEN_STAGES],
     );
+    const best = candidates
+      .map((candidate) => ({ candidate, score: similarityScore(candidate, need.targetGroups) }))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.candidate.endorsementCount - a.candidate.endorsementCount ||
+          new Date(b.candidate.identifiedAt).getTime() - new Date(a.candidate.identifiedAt).getTime() ||
+          a.candidate.id.localeCompare(b.candidate.id),
+      )
+      .slice(0, limit);
+    if (!best.length) return [];
+    const words: { id: string; shared: string[] }[] = await manager.query(
+      `SELECT n.id, ARRAY(SELECT unnest(tsvector_to_array(n.search))
+                          INTERSECT SELECT unnest(tsvector_to_array(to_tsvector('swedish', $2 || ' ' || $3)))) AS shared
+       FROM needs n WHERE n.id = ANY($1::uuid[])`,
+      [best.map(({ candidate }) => candidate.id), need.title, need.description],
+    );
+    const sharedWords = new Map(words.map((row) => [row.id, row.shared]));
+    return best.map(({ candidate: { identifiedAt: _at, ...candidate }, score }) => ({
+      ...candidate,
+      sharedGroups: sharedTargetGroups(candidate.targetGroups, need.targetGroups),
+      sharedWords: sharedWords.get(candidate.id) ?? [],
+      score,
+    }));
   }
 }
