@@ -68,6 +68,14 @@ export const ENDPOINTS = {
     getOrganisation: get('/organisations/:id', 'directory.read', 'One organisation'),
     listAreas: get('/areas', 'directory.read', 'Areas of knowledge governance'),
     getArea: get('/areas/:code', 'directory.read', 'One area'),
+    listTargetGroups: get(
+      '/target-groups',
+      'directory.read',
+      'Target groups: who a need or support is about, in Swedish and English',
+    ),
+    getTargetGroup: get('/target-groups/:code', 'directory.read', 'One target group'),
+    listProductTypes: get('/product-types', 'directory.read', 'Kinds of knowledge product, in Swedish and English'),
+    getProductType: get('/product-types/:code', 'directory.read', 'One product type'),
   },
   needs: {
     identify: post('/needs', 'need.identify', 'Register a knowledge need of your organisation'),

@@ -5,15 +5,16 @@ import type { BenchContext, Measurement, Scenario } from '../scenario';
 import { ascending, percentile } from '../stats';
 
 /** What this benchmark reads of autocannon's result (the package ships no types). */
-interface LoadResult {
+export interface LoadResult {
   requests: { total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
   timeouts: number;
+  statusCodeStats?: Record<string, { count: number }>;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon: (options: Record<string, unknown>) => Promise<LoadResult> = require('autocannon');
+export const autocannon: (options: Record<string, unknown>) => Promise<LoadResult> = require('autocannon');
 
 /** A need as a municipality would send it; the raw baseline writes rows and an envelope of the same size. */
 export function needBody(n: number) {
@@ -23,6 +24,7 @@ export function needBody(n: number) {
       'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
     areaCode: 'health.primary-care',
     targetGroups: ['older-people'],
+    note: 'i ordinärt boende',
   };
 }
 
