@@ -251,6 +251,27 @@ describe('needs first, end to end', () => {
     });
   });
 
-  // Filled in with the notifications consumers of need.* (the notifications service's side of this issue).
-  it.todo('tells both submitter and endorser of every transition in their inboxes');
+  it('tells submitter and endorser of every transition in their inboxes, the question to the submitter only', async () => {
+    const needNotifications = async (organisationId: string) => {
+      const inbox = await api
+        .get(`/organisations/${organisationId}/notifications?limit=200`)
+        .set(municipality(organisationId))
+        .expect(200);
+      return (inbox.body.items as { type: string; subject: { type: string; id: string }; reasons: string[] }[])
+        .filter((item) => item.subject.type === 'need' && item.subject.id === needId)
+        .map((item) => [item.type, item.reasons])
+        .sort();
+    };
+    await eventually(async () => {
+      expect(await needNotifications(stockholm)).toEqual([
+        ['need.addressed', ['your_need']],
+        ['need.clarification-requested', ['your_need']],
+        ['need.triaged', ['your_need']],
+      ]);
+      expect(await needNotifications(goteborg)).toEqual([
+        ['need.addressed', ['need_you_endorsed']],
+        ['need.triaged', ['need_you_endorsed']],
+      ]);
+    });
+  });
 });
