@@ -14,6 +14,7 @@ const ROOT = join(__dirname, '..');
 const MATRIX = parseMatrixTable(readFileSync(join(ROOT, 'README.md'), 'utf8')) as Record<Action, Record<Role, Cell>>;
 const AREA = 'health.primary-care';
 const UNKNOWN = '0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e';
+const LOCAL_ROLES: Role[] = ['municipality', 'region', 'profession', 'patient_organisation'];
 
 /** Where each role is held in these tests: the seeded organisation, by kind and code. */
 const HOME: Record<Role, [string, string]> = {
@@ -152,6 +153,33 @@ describe('identity and access', () => {
       'directory.read': (role) => api.get(`/organisations/${home.municipality}`).set(as(role)),
       'need.read': (role) => api.get('/needs?limit=1').set(as(role)),
       'need.identify': (role, org) => api.post('/needs').set(as(role, org)).send(need()),
+      'need.endorse': async (role, org) => {
+        // Another organisation's need: one's own cannot be endorsed.
+        const other = await api.post('/needs').set(as('municipality', otherMunicipality)).send(need()).expect(201);
+        return api.post(`/needs/${other.body.id}/endorsements`).set(as(role, org)).send({ comment: 'Vi med' });
+      },
+      'need.clarify': async (role, org) => {
+        // The caller's own need with a question open; roles that register none answer on a municipality's.
+        const submitter = LOCAL_ROLES.includes(role) ? as(role, org) : as('municipality');
+        const asked = await needWithQuestion(submitter);
+        return api.post(`/needs/${asked}/clarifications`).set(as(role, org)).send({ answer: 'Ett fyrtiotal' });
+      },
+      'need.triage': async (role) => {
+        const registered = await api.post('/needs').set(as('municipality')).send(need()).expect(201);
+        return api
+          .post(`/needs/${registered.body.id}/triage`)
+          .set(as(role))
+          .set('If-Match', registered.headers.etag)
+          .send({ decision: 'accepted', rationale: 'Nationellt behov', leadAgencyId: home.agency_editor });
+      },
+      'need.merge': async (role) => {
+        const duplicate = await api.post('/needs').set(as('municipality')).send(need()).expect(201);
+        const survivor = await api.post('/needs').set(as('region')).send(need()).expect(201);
+        return api
+          .post(`/needs/${duplicate.body.id}/merge`)
+          .set(as(role))
+          .send({ intoNeedId: survivor.body.id, rationale: 'Samma behov' });
+      },
       'support.read': (role) => api.get(`/supports/${publishedSupport}`).set(as(role)),
       'support.draft': (role, org) => api.post('/supports').set(as(role, org)).send(draft()),
       'support.publish': async (role, org) => {
@@ -185,6 +213,8 @@ describe('identity and access', () => {
     };
     const ALLOWED: Partial<Record<Action, number>> = {
       'need.identify': 201,
+      'need.endorse': 201,
+      'need.clarify': 201,
       'support.draft': 201,
       'feedback.give': 201,
     };
@@ -241,6 +271,19 @@ describe('identity and access', () => {
         .post(`/organisations/${home.municipality}/notifications/${inbox[0].id}/read`)
         .set(as('municipality'))
         .expect(404);
+    });
+
+    it("refuses an answer to another organisation's question, and an endorsement of one's own need", async () => {
+      const asked = await needWithQuestion(as('municipality'));
+      const refused = await api
+        .post(`/needs/${asked}/clarifications`)
+        .set(as('municipality', otherMunicipality))
+        .send({ answer: 'Inte vårt' })
+        .expect(403)
+        .expect('content-type', /application\/problem\+json/);
+      expect(refused.body.code).toBe('forbidden');
+      const own = await api.post(`/needs/${asked}/endorsements`).set(as('municipality')).send({}).expect(409);
+      expect(own.body.code).toBe('own_need');
     });
 
     it("lets only the lead agency publish, not another agency's editor", async () => {
@@ -527,8 +570,20 @@ describe('identity and access', () => {
     );
   });
 
+  /** A need registered by `submitter`, about which the steering group has asked a question; answers its id. */
+  async function needWithQuestion(submitter: Record<string, string>): Promise<string> {
+    const registered = await api.post('/needs').set(submitter).send(need()).expect(201);
+    await api
+      .post(`/needs/${registered.body.id}/triage`)
+      .set(as('steering_group'))
+      .set('If-Match', registered.headers.etag)
+      .send({ decision: 'more-information-needed', rationale: 'Oklart', question: 'Hur många berörs?' })
+      .expect(200);
+    return registered.body.id;
+  }
+
   function need() {
-    return { title: 'Behov', description: '', areaCode: AREA, targetGroup: 'Äldre' };
+    return { title: 'Behov', description: '', areaCode: AREA, targetGroups: ['older-people'] };
   }
 
   function draft() {

@@ -435,7 +435,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
       .post('/needs')
       .set(as(stockholm))
       .set('Idempotency-Key', key)
-      .send({ title, description: '', areaCode: AREA, targetGroup: 'Äldre' });
+      .send({ title, description: '', areaCode: AREA, targetGroups: ['older-people'] });
   }
 
   const publishSupport = (title: string) => system.publishSupport(socialstyrelsen, AREA, title);

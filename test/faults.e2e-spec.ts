@@ -76,7 +76,7 @@ describe('faults', () => {
     const need = await api
       .post('/needs')
       .set(as(stockholm))
-      .send({ title: 'Fångad i outboxen', description: '', areaCode: AREA, targetGroup: 'Äldre' })
+      .send({ title: 'Fångad i outboxen', description: '', areaCode: AREA, targetGroups: ['older-people'] })
       .expect(201);
     const waiting = await system.db.query(
       "SELECT published_at FROM needs.outbox WHERE envelope->'payload'->>'needId' = $1",
@@ -161,7 +161,7 @@ describe('faults', () => {
     const need = await api
       .post('/needs')
       .set(as(stockholm))
-      .send({ title: 'I fel ordning', description: '', areaCode: AREA, targetGroup: 'Äldre' })
+      .send({ title: 'I fel ordning', description: '', areaCode: AREA, targetGroups: ['older-people'] })
       .expect(201);
     await system.drained();
     const supportId = randomUUID();
@@ -201,7 +201,7 @@ describe('faults', () => {
     }
 
     const needNow = await api.get(`/needs/${need.body.id}`).set(operator()).expect(200);
-    expect(needNow.body.stage).toBe('addressed');
+    expect(needNow.body.stage).toBe('answered');
     expect(needNow.body.addressedBy).toEqual([
       expect.objectContaining({ supportId, status: 'published', draftedAt: expect.any(String) }),
     ]);
@@ -229,7 +229,7 @@ describe('faults', () => {
   });
 
   it('answers one request once when the same Idempotency-Key arrives twice at the same time', async () => {
-    const body = { title: 'Samtidigt', description: '', areaCode: AREA, targetGroup: 'Äldre' };
+    const body = { title: 'Samtidigt', description: '', areaCode: AREA, targetGroups: ['older-people'] };
     const [a, b] = await Promise.all([
       api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'same-time').send(body),
       api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'same-time').send(body),

@@ -37,7 +37,7 @@ describe('every service in one process', () => {
         title: 'Stöd vid demens i hemtjänsten',
         description: '',
         areaCode: 'social.older-care',
-        targetGroup: 'Hemtjänst',
+        targetGroups: ['older-people'],
       })
       .expect(201);
     await system.drained();

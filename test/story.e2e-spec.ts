@@ -97,7 +97,7 @@ describe('the governance chain, end to end', () => {
       title: 'Stöd för tidig upptäckt av depression hos äldre',
       description: 'Primärvården saknar ett gemensamt arbetssätt.',
       areaCode: 'health.primary-care',
-      targetGroup: 'Äldre i ordinärt boende',
+      targetGroups: ['older-people'],
     };
     const first = await api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'need-1').send(body).expect(201);
     const retry = await api.post('/needs').set(as(stockholm)).set('Idempotency-Key', 'need-1').send(body).expect(201);
@@ -106,6 +106,7 @@ describe('the governance chain, end to end', () => {
       organisationId: stockholm,
       areaCode: 'health.primary-care',
       sector: 'health',
+      targetGroups: ['older-people'],
       stage: 'identified',
     });
     needId = first.body.id;
@@ -128,7 +129,13 @@ describe('the governance chain, end to end', () => {
     const unknownField = await api
       .post('/needs')
       .set(as(stockholm))
-      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g', status: 'addressed' })
+      .send({
+        title: 't',
+        description: '',
+        areaCode: 'health.primary-care',
+        targetGroups: ['older-people'],
+        status: 'addressed',
+      })
       .expect(400)
       .expect('content-type', /application\/problem\+json/);
     expect(unknownField.body.errors).toContainEqual(expect.objectContaining({ field: 'status' }));
@@ -136,25 +143,43 @@ describe('the governance chain, end to end', () => {
     const unknownArea = await api
       .post('/needs')
       .set(as(stockholm))
-      .send({ title: 't', description: '', areaCode: 'x.y', targetGroup: 'g' })
+      .send({ title: 't', description: '', areaCode: 'x.y', targetGroups: ['older-people'] })
       .expect(400);
     expect(unknownArea.body.errors).toEqual([expect.objectContaining({ field: 'areaCode' })]);
+
+    const unknownGroup = await api
+      .post('/needs')
+      .set(as(stockholm))
+      .send({
+        title: 't',
+        description: '',
+        areaCode: 'health.primary-care',
+        targetGroups: ['older-people', 'martians'],
+      })
+      .expect(400);
+    expect(unknownGroup.body.errors).toEqual([expect.objectContaining({ field: 'targetGroups[1]' })]);
+    const noGroup = await api
+      .post('/needs')
+      .set(as(stockholm))
+      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroups: [] })
+      .expect(400);
+    expect(noGroup.body.errors).toContainEqual(expect.objectContaining({ field: 'targetGroups' }));
 
     const tooLong = await api
       .post('/needs')
       .set(as(stockholm))
-      .send({ title: 'x'.repeat(201), description: '', areaCode: 'x.y', targetGroup: 'g' })
+      .send({ title: 'x'.repeat(201), description: '', areaCode: 'x.y', targetGroups: ['older-people'] })
       .expect(400);
     expect(tooLong.body.errors).toContainEqual(expect.objectContaining({ field: 'title' }));
 
     await api
       .post('/needs')
-      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' })
+      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroups: ['older-people'] })
       .expect(401);
     await api
       .post('/needs')
       .set(as(socialstyrelsen))
-      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroup: 'g' })
+      .send({ title: 't', description: '', areaCode: 'health.primary-care', targetGroups: ['older-people'] })
       .expect(403);
     await api.post('/needs').set(system.as('not-a-uuid', 'municipality')).send({}).expect(401);
     await api
@@ -180,7 +205,12 @@ describe('the governance chain, end to end', () => {
         api
           .post('/needs')
           .set(as(stockholm))
-          .send({ title: 'Nul\u0000', description: '', areaCode: 'health.primary-care', targetGroup: 'g' }),
+          .send({
+            title: 'Nul\u0000',
+            description: '',
+            areaCode: 'health.primary-care',
+            targetGroups: ['older-people'],
+          }),
         'title',
       ],
       [
@@ -221,7 +251,7 @@ describe('the governance chain, end to end', () => {
 
     await eventually(async () => {
       const need = await api.get(`/needs/${needId}`).set(steering()).expect(200);
-      expect(need.body.stage).toBe('addressed_by_draft');
+      expect(need.body.stage).toBe('being-addressed');
       expect(need.body.addressedBy).toEqual([expect.objectContaining({ supportId, status: 'draft' })]);
     });
   });
@@ -265,7 +295,7 @@ describe('the governance chain, end to end', () => {
 
     await eventually(async () => {
       const need = await api.get(`/needs/${needId}`).set(steering()).expect(200);
-      expect(need.body.stage).toBe('addressed');
+      expect(need.body.stage).toBe('answered');
     });
   });
 
@@ -344,14 +374,21 @@ describe('the governance chain, end to end', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     // The directory's seed (organisations, areas, target groups, product types) comes first; the story after it.
     const story = log.body.items.filter((e: { producer: string }) => e.producer !== 'directory');
-    expect(
-      story.map((e: { type: string; actor: { organisationId: string } }) => [e.type, e.actor.organisationId]),
-    ).toEqual([
+    const actions = (events: { type: string; actor: { organisationId: string } }[]) =>
+      events.map((e) => [e.type, e.actor.organisationId]);
+    // The needs service tells of the draft and the publication in events of its own, caused by the supports' and
+    // with their actor; they reach the log after their cause, in whatever order beside the rest.
+    const told = (e: { type: string }) => e.type === 'need.addressed' || e.type === 'need.answered';
+    expect(actions(story.filter((e: { type: string }) => !told(e)))).toEqual([
       ['need.identified', stockholm],
       ['support.drafted', socialstyrelsen],
       ['support.published', socialstyrelsen],
       ['feedback.received', stockholm],
       ['support.drafted', skolverket],
+    ]);
+    expect(actions(story.filter(told))).toEqual([
+      ['need.addressed', socialstyrelsen],
+      ['need.answered', socialstyrelsen],
     ]);
     expect(story[0]).toMatchObject({
       producer: 'needs',

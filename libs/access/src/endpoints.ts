@@ -96,7 +96,18 @@ export const ENDPOINTS = {
   needs: {
     identify: post('/needs', 'need.identify', 'Register a knowledge need of your organisation'),
     list: get('/needs', 'need.read', 'Needs, newest first'),
-    get: get('/needs/:id', 'need.read', 'One need, with the supports that address it'),
+    get: get(
+      '/needs/:id',
+      'need.read',
+      'One need: its stage, triage, endorsements by kind and county, and the supports that address it',
+    ),
+    similar: get('/needs/:id/similar', 'need.read', 'Open needs like this one, with a score and the reasons'),
+    timeline: get('/needs/:id/timeline', 'need.read', 'Every transition of a need, in order, with who and why'),
+    endorse: post('/needs/:id/endorsements', 'need.endorse', 'Endorse a need your organisation shares'),
+    withdrawEndorsement: del('/needs/:id/endorsements', 'need.endorse', "Withdraw your organisation's endorsement"),
+    triage: post('/needs/:id/triage', 'need.triage', 'Decide on a need, with a rationale (If-Match required)'),
+    clarify: post('/needs/:id/clarifications', 'need.clarify', "Answer the steering group's question on your need"),
+    merge: post('/needs/:id/merge', 'need.merge', 'Merge a duplicate need into the one that survives'),
   },
   supports: {
     draft: post('/supports', 'support.draft', 'Draft a knowledge support led by your agency'),

@@ -6,7 +6,16 @@ import { EVENT_TYPES, EventType } from './catalogue';
  * time, so an event committed before a consumer ever started still reaches it.
  */
 export const SUBSCRIPTIONS = {
-  needs: ['area.defined', 'area.updated', 'support.drafted', 'support.published'],
+  needs: [
+    'area.defined',
+    'area.updated',
+    'target-group.defined',
+    'target-group.updated',
+    'organisation.registered',
+    'organisation.updated',
+    'support.drafted',
+    'support.published',
+  ],
   supports: ['area.defined', 'area.updated', 'organisation.registered', 'organisation.updated', 'need.identified'],
   feedback: ['support.drafted', 'support.published'],
   notifications: [

@@ -85,14 +85,21 @@ async function rawStateAndOutbox(
           const envelope = {
             id: randomUUID(),
             type: 'need.identified',
-            version: 1,
+            version: 2,
             occurredAt: at,
             producer: 'needs',
             actor: { organisationId: orgs.stockholm, userId: null, method: 'organisation-header' },
             correlationId: randomUUID(),
             causationId: null,
             aggregate: { type: 'need', id, version: 1 },
-            payload: { needId: id, organisationId: orgs.stockholm, ...body, sector: 'health', identifiedAt: at },
+            payload: {
+              needId: id,
+              organisationId: orgs.stockholm,
+              ...body,
+              note: null,
+              sector: 'health',
+              identifiedAt: at,
+            },
           };
           await client.query('BEGIN');
           await client.query(

@@ -13,8 +13,10 @@ export abstract class DomainError extends Error {
   /** The problem's `code`: stable, for clients to branch on. */
   abstract readonly code: string;
   /** The HTTP status the problem+json filter answers with. */
-  abstract readonly status: 400 | 403 | 404 | 409 | 412 | 422;
+  abstract readonly status: 400 | 403 | 404 | 409 | 412 | 422 | 428;
   readonly issues?: readonly FieldIssue[];
+  /** What the client should see of the current state with the refusal (a stale write gets the state it missed). */
+  readonly current?: unknown;
 }
 
 /** The acting organisation may not do this (403). */
@@ -46,11 +48,29 @@ export class Conflict extends DomainError {
   }
 }
 
-/** The request was made against a version that is no longer the current one (412). */
+/** The request was made against a version that is no longer the current one (412), answered with the current state. */
 export class StaleVersion extends DomainError {
   override name = 'StaleVersion';
   readonly code = 'stale_version';
   readonly status = 412;
+  constructor(
+    detail: string,
+    override readonly current?: unknown,
+  ) {
+    super(detail);
+  }
+}
+
+/** A write that must name the version it was made against did not (428, naming the header it needs). */
+export class PreconditionRequired extends DomainError {
+  override name = 'PreconditionRequired';
+  readonly code = 'precondition_required';
+  readonly status = 428;
+  override readonly issues: readonly FieldIssue[];
+  constructor(header: string, detail: string) {
+    super(detail);
+    this.issues = [{ field: header, message: 'is required' }];
+  }
 }
 
 /**

@@ -40,6 +40,7 @@ export function toProblem(exception: unknown, instance?: string): ProblemDocumen
       instance,
       code: exception.code,
       ...(exception.issues?.length ? { errors: [...exception.issues] } : {}),
+      ...(exception.current !== undefined ? { current: exception.current } : {}),
     };
   }
   if (!(exception instanceof HttpException)) {

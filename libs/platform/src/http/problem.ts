@@ -10,6 +10,8 @@ export interface ProblemDocument {
   instance?: string;
   code?: string;
   errors?: FieldIssue[];
+  /** The current state of what a stale write was made against (412). */
+  current?: unknown;
 }
 
 /**

@@ -1,5 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 
 export class IdentifyNeedRequest {
   @ApiProperty({ maxLength: 200, example: 'Stöd för att ta emot ensamkommande barn i skolan' })
@@ -19,9 +28,24 @@ export class IdentifyNeedRequest {
   @MaxLength(60)
   areaCode: string;
 
-  @ApiProperty({ maxLength: 200, example: 'Lärare i grundskolan' })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 25,
+    example: ['newly-arrived', 'pupils'],
+    description: 'Codes from GET /target-groups: who the need is about',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(25)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  targetGroups: string[];
+
+  @ApiPropertyOptional({ maxLength: 1000, nullable: true, description: 'What the codes cannot say' })
+  @IsOptional()
   @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  targetGroup: string;
+  @MaxLength(1000)
+  note?: string | null;
 }

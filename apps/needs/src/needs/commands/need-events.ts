@@ -1,5 +1,7 @@
-import type { PayloadOf } from '@styrkedjan/contracts';
-import type { NeedState } from '../domain/need';
+import type { EventType, PayloadOf } from '@styrkedjan/contracts';
+import type { Transaction } from '@styrkedjan/messaging';
+import type { Need, NeedState } from '../domain/need';
+import { appendTransition } from '../persistence/need-transition.entity';
 
 /** The payload of `need.identified` from the need's state: the contract in one place, testable on its own. */
 export function needIdentifiedPayload(need: Readonly<NeedState>): PayloadOf<'need.identified'> {
@@ -10,9 +12,43 @@ export function needIdentifiedPayload(need: Readonly<NeedState>): PayloadOf<'nee
     description: need.description,
     areaCode: need.areaCode,
     sector: need.sector,
-    // Until needs carry vocabulary codes, the free text travels as the note.
-    targetGroups: [],
-    note: need.targetGroup.trim() === '' ? null : need.targetGroup,
+    targetGroups: need.targetGroups,
+    note: need.note,
     identifiedAt: need.identifiedAt.toISOString(),
   };
+}
+
+export type NeedEventType = Extract<EventType, `need.${string}`>;
+
+/** How a transition reads in the timeline, beside the event itself. */
+export interface TimelineNote {
+  decision?: string | null;
+  rationale?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Records an event of the need at its current version and the same transition in its timeline, in the
+ * transaction of the change: the timeline never shows what the outbox does not carry, nor the other way round.
+ */
+export async function recordNeedEvent<T extends NeedEventType>(
+  tx: Transaction,
+  need: Need,
+  type: T,
+  payload: PayloadOf<T>,
+  at: Date,
+  note: TimelineNote = {},
+): Promise<void> {
+  const { id, version, stage } = need.state;
+  const event = tx.record(type, { type: 'need', id, version }, payload);
+  await appendTransition(tx.manager, {
+    needId: id,
+    version,
+    type,
+    stage,
+    actorOrganisationId: event.actor.organisationId,
+    actorUserId: event.actor.userId,
+    at,
+    ...note,
+  });
 }

@@ -1,14 +1,15 @@
 import { Command } from '@nestjs/cqrs';
 import { ActingContext } from '@styrkedjan/platform';
-import { NeedView } from '../../views/need.view';
+import { IdentifiedNeedView } from '../../views/need.view';
 
-export class IdentifyNeedCommand extends Command<NeedView> {
+export class IdentifyNeedCommand extends Command<IdentifiedNeedView> {
   constructor(
     readonly context: ActingContext,
     readonly title: string,
     readonly description: string,
     readonly areaCode: string,
-    readonly targetGroup: string,
+    readonly targetGroups: readonly string[],
+    readonly note: string | null = null,
   ) {
     super();
   }

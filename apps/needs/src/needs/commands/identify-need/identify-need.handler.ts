@@ -4,39 +4,46 @@ import { UnitOfWork } from '@styrkedjan/messaging';
 import { References } from '@styrkedjan/reference-data';
 import { Need } from '../../domain/need';
 import { NeedsRepository } from '../../persistence/needs.repository';
-import { NeedView, toNeedView } from '../../views/need.view';
-import { needIdentifiedPayload } from '../need-events';
+import { ProjectionsRepository } from '../../persistence/projections.repository';
+import { SimilarNeedsFinder } from '../../queries/get-similar-needs/similar-needs.finder';
+import { IdentifiedNeedView, toNeedView } from '../../views/need.view';
+import { needIdentifiedPayload, recordNeedEvent } from '../need-events';
 import { IdentifyNeedCommand } from './identify-need.command';
 
-/** Registers a knowledge need on behalf of the acting organisation and announces it. */
+/**
+ * Registers a knowledge need on behalf of the acting organisation and announces it; the answer lists the
+ * similar open needs, so that the form can offer to endorse one of them instead.
+ */
 @CommandHandler(IdentifyNeedCommand)
-export class IdentifyNeedHandler implements ICommandHandler<IdentifyNeedCommand, NeedView> {
+export class IdentifyNeedHandler implements ICommandHandler<IdentifyNeedCommand, IdentifiedNeedView> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly references: References,
+    private readonly projections: ProjectionsRepository,
     private readonly needs: NeedsRepository,
+    private readonly similar: SimilarNeedsFinder,
   ) {}
 
-  async execute(command: IdentifyNeedCommand): Promise<NeedView> {
+  async execute(command: IdentifyNeedCommand): Promise<IdentifiedNeedView> {
     const area = await this.references.requireArea(command.areaCode, 'areaCode');
+    await this.projections.requireTargetGroups(command.targetGroups, 'targetGroups');
     const need = Need.identify({
       id: randomUUID(),
       organisationId: command.context.principal.organisationId,
       title: command.title,
       description: command.description,
       area,
-      targetGroup: command.targetGroup,
+      targetGroups: command.targetGroups,
+      note: command.note,
       identifiedAt: new Date(),
     });
     return this.unitOfWork.run(command.context, 'identify-need', async (tx) => {
       const state = need.state;
-      await this.needs.insert(tx.manager, state);
-      tx.record(
-        'need.identified',
-        { type: 'need', id: state.id, version: state.version },
-        needIdentifiedPayload(state),
-      );
-      return toNeedView(state, []);
+      await this.needs.insert(tx.manager, need);
+      await recordNeedEvent(tx, need, 'need.identified', needIdentifiedPayload(state), state.identifiedAt);
+      const similar = await this.similar.find(state, tx.manager);
+      const submitter = need.supportersNow.map((s) => ({ ...s, kind: null, countyId: null, countyName: null }));
+      return { ...toNeedView(state, submitter, []), similar };
     });
   }
 }

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import { ActingContext } from '@styrkedjan/platform';
+import { NeedView } from '../../views/need.view';
+
+export class ClarifyNeedCommand extends Command<NeedView> {
+  constructor(
+    readonly context: ActingContext,
+    readonly needId: string,
+    readonly answer: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { ActingContext } from '@styrkedjan/platform';
+import { NeedView } from '../../views/need.view';
+
+export class WithdrawEndorsementCommand extends Command<NeedView> {
+  constructor(
+    readonly context: ActingContext,
+    readonly needId: string,
+  ) {
+    super();
+  }
+}
