@@ -16,6 +16,8 @@ const UP = join(__dirname, '..', '..', '..');
 // The repository when run from source (Jest); compiled into dist/libs/testing/src (npm run bench), it is dist itself.
 const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
 const DIST = join(ROOT, 'dist');
+/** How long a service may take to report ready; a loaded machine needs more than a quiet one. */
+const READY_TIMEOUT_MS = Number(process.env.TEST_READY_TIMEOUT_MS ?? 60_000);
 const SCHEMAS = SERVICE_NAMES.map((name) => SERVICES[name].schema);
 
 export interface TestSystemOptions {
@@ -63,19 +65,28 @@ export class TestSystem {
     const redisUrl =
       options.redisUrl === undefined ? process.env.REDIS_URL || undefined : (options.redisUrl ?? undefined);
     const system = new TestSystem(database.url, redisUrl, database.queuePrefix, options.env ?? {});
-    system.identity = await TestIdentityProvider.start();
-    await system.db.connect();
-    system.backend = await openQueueBackend({
-      REDIS_URL: system.redisUrl,
-      DATABASE_URL: system.databaseUrl,
-      QUEUE_PREFIX: system.queuePrefix,
-      QUEUE_POOL_SIZE: 3,
-    });
-    for (const name of SERVICE_NAMES) system.ports[name] = await freePort();
-    if (options.oneProcess) await system.launch(join(DIST, 'scripts', 'all-services.js'), {}, SERVICE_NAMES);
-    else await Promise.all((options.services ?? SERVICE_NAMES).map((name) => system.startService(name)));
-    if (options.seed !== false) await system.seed();
-    return system;
+    try {
+      system.identity = await TestIdentityProvider.start();
+      await system.db.connect();
+      system.backend = await openQueueBackend({
+        REDIS_URL: system.redisUrl,
+        DATABASE_URL: system.databaseUrl,
+        QUEUE_PREFIX: system.queuePrefix,
+        QUEUE_POOL_SIZE: 3,
+      });
+      for (const name of SERVICE_NAMES) system.ports[name] = await freePort();
+      if (options.oneProcess) await system.launch(join(DIST, 'scripts', 'all-services.js'), {}, SERVICE_NAMES);
+      else
+        await Promise.allSettled((options.services ?? SERVICE_NAMES).map((name) => system.startService(name))).then(
+          throwFirstRejection,
+        );
+      if (options.seed !== false) await system.seed();
+      return system;
+    } catch (error) {
+      // A start that fails half-way must not leave services running behind the failed test file.
+      await system.stop().catch(() => undefined);
+      throw error;
+    }
   }
 
   get url(): string {
@@ -110,7 +121,7 @@ export class TestSystem {
           const response = await fetch(`${this.serviceUrl(name)}/health/ready`);
           if (!response.ok) throw new Error(`${name} not ready: ${await response.text()}`);
         },
-        { timeoutMs: 30_000, intervalMs: 100 },
+        { timeoutMs: READY_TIMEOUT_MS, intervalMs: 100 },
       );
     }
   }
@@ -139,7 +150,7 @@ export class TestSystem {
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
         if (!response.ok) throw new Error(`${name} replica not ready: ${await response.text()}`);
       },
-      { timeoutMs: 30_000, intervalMs: 100 },
+      { timeoutMs: READY_TIMEOUT_MS, intervalMs: 100 },
     );
     return child;
   }
@@ -329,4 +340,10 @@ export class TestSystem {
       ...this.env,
     };
   }
+}
+
+/** Every start waits for each one; the first failure is the one reported. */
+function throwFirstRejection(results: PromiseSettledResult<unknown>[]): void {
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
