@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
 import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
+import { DEV_OPERATOR_ORGANISATION } from '@styrkedjan/access';
 import { SERVICE_NAMES, serviceFiles, ServiceName, SERVICES } from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
@@ -77,6 +78,9 @@ export class TestSystem {
     if (options.seed !== false) await system.seed();
     return system;
   }
+
+  /** The organisation that operates the platform here: only its principals hold platform_operator. */
+  readonly operatorOrganisationId: string = DEV_OPERATOR_ORGANISATION.id;
 
   get url(): string {
     return `http://127.0.0.1:${this.ports.gateway}`;
@@ -321,6 +325,7 @@ export class TestSystem {
       CONSUMER_BACKOFF_MS: '100',
       CONSUMER_LOCK_MS: '3000',
       ...this.identity.gatewayEnv(),
+      PLATFORM_OPERATOR_ORGANISATION_ID: this.operatorOrganisationId,
       // Limits generous enough for tests that are not about them.
       RATE_LIMIT_ORGANISATION: '100000',
       RATE_LIMIT_KEY: '100000',

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApiKeysRepository } from '../api-keys/persistence/api-keys.repository';
@@ -18,8 +18,14 @@ import { TokenVerifier } from './token-verifier';
     {
       provide: Authenticator,
       inject: [GATEWAY_CONFIG, ApiKeysRepository],
-      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository) =>
-        new Authenticator(
+      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository) => {
+        const operator = config.auth.operatorOrganisationId;
+        new Logger('Authenticator').log(
+          operator
+            ? `the platform operator role is held only in the organisation ${operator}`
+            : 'no PLATFORM_OPERATOR_ORGANISATION_ID: nobody holds the platform operator role (dead letters, the whole security log)',
+        );
+        return new Authenticator(
           config.auth,
           new TokenVerifier(config.auth),
           new OrganisationResolver(findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs), {
@@ -27,7 +33,8 @@ import { TokenVerifier } from './token-verifier';
             ttlMs: config.principalCacheTtlMs,
           }),
           apiKeys,
-        ),
+        );
+      },
     },
     RateLimits,
     { provide: APP_GUARD, useClass: AuthGuard },
