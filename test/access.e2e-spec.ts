@@ -449,7 +449,7 @@ describe('identity and access', () => {
         .set(admin)
         .expect(403)
         .expect('content-type', /application\/problem\+json/);
-      expect(other.body.code).toBe('not_permitted');
+      expect(other.body.code).toBe('forbidden');
       const denied = await api.get('/audit?type=access.denied&limit=1').set(as('platform_operator')).expect(200);
       expect(denied.body.items[0]).toMatchObject({
         actor: { organisationId: home.municipality },
