@@ -492,6 +492,80 @@ describe('identity and access', () => {
     });
   });
 
+  describe('services answer only what the gateway passed on', () => {
+    const forgedTitle = 'Förfalskat behov';
+    const forged = (organisationId = home.municipality) => ({
+      'x-actor-organisation-id': organisationId,
+      'x-actor-organisation-kind': 'municipality',
+      'x-actor-user-id': 'mallory',
+      'x-actor-method': 'jwt',
+    });
+    const stockholm = () => ({
+      organisationId: home.municipality,
+      organisationKind: 'municipality' as const,
+      userId: 'anna',
+      method: 'jwt',
+    });
+    const needs = () => request(system.serviceUrl('needs'));
+    const stored = async () =>
+      (await system.db.query('SELECT count(*)::int AS n FROM needs.needs WHERE title = $1', [forgedTitle])).rows[0].n;
+
+    it('refuses forged actor headers sent straight to a service with 401 problem+json, logged, and stores nothing', async () => {
+      const body = { ...need(), title: forgedTitle };
+      const refused = await needs()
+        .post('/needs')
+        .set(forged())
+        .send(body)
+        .expect(401)
+        .expect('content-type', /application\/problem\+json/);
+      expect(refused.body).toMatchObject({ status: 401, code: 'unauthenticated', instance: '/needs' });
+      await needs().get('/needs').set(forged()).expect(401);
+      await needs().get(`/needs/${UNKNOWN}`).expect(401);
+
+      // Assertions made for something else: another service, another request, another issuer, another secret.
+      const other = system.assertion('supports', 'POST', '/needs', stockholm());
+      await needs().post('/needs').set(other).send(body).expect(401);
+      const forRead = system.assertion('needs', 'GET', '/needs', stockholm());
+      await needs().post('/needs').set(forRead).send(body).expect(401);
+      const fromPeer = system.assertion('needs', 'POST', '/needs', stockholm(), 'supports');
+      await needs().post('/needs').set(fromPeer).send(body).expect(401);
+      const [header, payload] = system
+        .assertion('needs', 'POST', '/needs', stockholm())
+        ['x-service-assertion'].split('.');
+      await needs().post('/needs').set('x-service-assertion', `${header}.${payload}.AAAA`).send(body).expect(401);
+
+      expect(await stored()).toBe(0);
+      expect(system.output()).toMatch(/refused POST \/needs from \S+: missing/);
+
+      // The same request as the gateway hands it on is answered, for the organisation the assertion names (headers
+      // naming another are ignored).
+      const accepted = await needs()
+        .post('/needs')
+        .set(system.assertion('needs', 'POST', '/needs', stockholm()))
+        .set(forged(otherMunicipality))
+        .send(body)
+        .expect(201);
+      expect(accepted.body.organisationId).toBe(home.municipality);
+      expect(await stored()).toBe(1);
+    });
+
+    it('keeps health open, and the outbox feed for the services that reconcile against it', async () => {
+      await needs().get('/health/ready').expect(200);
+      await needs().get('/health/live').expect(200);
+      const feed = '/outbox/published?consumer=pipeline';
+      await needs().get(feed).expect(401);
+      await needs()
+        .get(feed)
+        .set(system.assertion('needs', 'GET', feed))
+        .expect(401); // the gateway does not reconcile
+      await needs()
+        .get(feed)
+        .set(system.assertion('needs', 'GET', feed, null, 'pipeline'))
+        .expect(200);
+      await needs().get('/docs-json').expect(401);
+    });
+  });
+
   describe('development tokens', () => {
     let keyDir: string;
     beforeAll(() => (keyDir = mkdtempSync(join(tmpdir(), 'styrkedjan-dev-keys-'))));

@@ -5,4 +5,3 @@
  * the test harness names the same organisation.
  */
 export const DEV_OPERATOR_ORGANISATION = { code: 'agency:EHM', id: '538d17d8-ab98-5a97-a95d-3d8d3bf6a8ed' } as const;
-

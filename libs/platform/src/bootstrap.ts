@@ -5,15 +5,22 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
-import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
+import { ConfigError, parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
+import { requireServiceAssertion } from './http/assertion-hook';
 import { correlationIdOf } from './http/request-context';
+import { ServiceAssertions } from './http/service-assertion';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
   parseJsonBody?: boolean;
+  /**
+   * The gateway is the public edge and authenticates callers itself; every other service answers only requests
+   * carrying the gateway's assertion (http/assertion-hook.ts).
+   */
+  publicEdge?: boolean;
   /** Last touches before listening: extra hooks and plugins, API docs. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -58,12 +65,17 @@ export async function createServiceApp(
     logger: false,
     genReqId: correlationIdOf,
   });
+  if (!config.SERVICE_AUTH_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  SERVICE_AUTH_SECRET: required for a service: the secret (at least 32 characters) the gateway signs the requests it passes on with, the same in every service (`npm start` and the test harness make one per start)',
+    );
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true });
   app.useLogger(app.get(ServiceLogger));
   app.enableShutdownHooks();
   app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  if (!options.publicEdge) requireServiceAssertion(fastify, name, app.get(ServiceAssertions));
   if (options.parseJsonBody !== false) {
     // application/json through Nest, so that Nest registers no parser of its own for it when it starts.
     app.useBodyParser('application/json', {}, jsonBodyParser(fastify));

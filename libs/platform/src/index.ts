@@ -12,6 +12,8 @@ export * from './http/problem-details.filter';
 export * from './http/endpoint.decorator';
 export * from './http/validation';
 export * from './http/request-context';
+export * from './http/service-assertion';
+export * from './http/assertion-hook';
 export * from './http/pagination';
 export * from './http/uuid';
 export * from './observability/logger';

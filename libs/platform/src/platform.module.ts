@@ -5,6 +5,7 @@ import { parseConfig, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME, ServiceName
 import { ensureSchema, ServiceDatabase, serviceDataSourceOptions } from './database/database';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
+import { ServiceAssertions } from './http/service-assertion';
 import { serviceLoggerModule } from './observability/logger';
 
 @Injectable()
@@ -51,9 +52,10 @@ export class PlatformModule {
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: name },
         Readiness,
+        { provide: ServiceAssertions, useValue: new ServiceAssertions(config.SERVICE_AUTH_SECRET) },
         ...(database ? [DatabaseReadiness] : []),
       ],
-      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness],
+      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness, ServiceAssertions],
     };
   }
 }

@@ -50,7 +50,8 @@ export const authEnvSchema = z.object({
   RATE_LIMIT_KEY: int(1, 10_000_000).default(600),
   RATE_LIMIT_AUTH_FAILURES: int(1, 10_000_000).default(30),
   // The organisation that runs the platform: only its principals may hold platform_operator. Unset: nobody does.
-  PLATFORM_OPERATOR_ORGANISATION_ID: z.uuid().optional(),
+  // Empty is unset, as compose passes an operator's blank.
+  PLATFORM_OPERATOR_ORGANISATION_ID: z.uuid().or(z.literal('')).optional(),
 });
 
 export interface AuthConfig {
@@ -111,7 +112,7 @@ export function authConfigOf(
       authFailures: env.RATE_LIMIT_AUTH_FAILURES,
     },
     operatorOrganisationId:
-      env.PLATFORM_OPERATOR_ORGANISATION_ID?.toLowerCase() ??
+      env.PLATFORM_OPERATOR_ORGANISATION_ID?.toLowerCase() ||
       (nodeEnv === 'development' ? DEV_OPERATOR_ORGANISATION.id : null),
   };
 }
