@@ -9,6 +9,7 @@ import { ConfigError, parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
 import { requireServiceAssertion } from './http/assertion-hook';
 import { correlationIdOf } from './http/request-context';
+import { refuseLongUrls, requestLimitOptions } from './http/request-limits';
 import { ServiceAssertions } from './http/service-assertion';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
@@ -64,6 +65,8 @@ export async function createServiceApp(
     // nestjs-pino does the logging, and names a request by its correlation id rather than Fastify's counter.
     logger: false,
     genReqId: correlationIdOf,
+    // URLs over 8 KiB are a 414, headers over 16 KiB a 431, both problem+json like every other refusal.
+    ...requestLimitOptions,
   });
   if (!config.SERVICE_AUTH_SECRET)
     throw new ConfigError(
@@ -75,6 +78,7 @@ export async function createServiceApp(
   app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  refuseLongUrls(fastify);
   if (!options.publicEdge) requireServiceAssertion(fastify, name, app.get(ServiceAssertions));
   if (options.parseJsonBody !== false) {
     // application/json through Nest, so that Nest registers no parser of its own for it when it starts.

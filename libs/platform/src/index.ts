@@ -14,6 +14,7 @@ export * from './http/validation';
 export * from './http/request-context';
 export * from './http/service-assertion';
 export * from './http/assertion-hook';
+export * from './http/request-limits';
 export * from './http/pagination';
 export * from './http/uuid';
 export * from './observability/logger';
