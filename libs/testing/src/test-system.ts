@@ -27,6 +27,8 @@ const UP = join(__dirname, '..', '..', '..');
 const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
 const DIST = join(ROOT, 'dist');
 const SCHEMAS = SERVICE_NAMES.map((name) => SERVICES[name].schema);
+// Seven services starting at once on two cores that other suites share take well over 30 s to listen.
+const START_TIMEOUT_MS = 90_000;
 
 export interface TestSystemOptions {
   /** The services to run; all of them unless narrowed (one service for an integration test). */
@@ -144,7 +146,7 @@ export class TestSystem {
           const response = await fetch(`${this.serviceUrl(name)}/health/ready`);
           if (!response.ok) throw new Error(`${name} not ready: ${await response.text()}`);
         },
-        { timeoutMs: 30_000, intervalMs: 100 },
+        { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 },
       );
     }
   }
@@ -173,7 +175,7 @@ export class TestSystem {
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
         if (!response.ok) throw new Error(`${name} replica not ready: ${await response.text()}`);
       },
-      { timeoutMs: 30_000, intervalMs: 100 },
+      { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 },
     );
     return child;
   }

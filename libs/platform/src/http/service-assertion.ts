@@ -172,7 +172,7 @@ export class ServiceAssertions {
 function parseClaims(payload: string): Claims {
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (claims && typeof claims === 'object' && !Array.isArray(claims)) return claims as Claims;
+    if (claims && typeof claims === 'object' && !Array.isArray(claims)) return claims;
   } catch {
     // not JSON: refused below
   }
