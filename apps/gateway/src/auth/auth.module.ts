@@ -1,5 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ServiceAssertions } from '@styrkedjan/platform';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApiKeysRepository } from '../api-keys/persistence/api-keys.repository';
 import { AuditModule } from '../audit/audit.module';
@@ -17,8 +18,8 @@ import { TokenVerifier } from './token-verifier';
   providers: [
     {
       provide: Authenticator,
-      inject: [GATEWAY_CONFIG, ApiKeysRepository],
-      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository) => {
+      inject: [GATEWAY_CONFIG, ApiKeysRepository, ServiceAssertions],
+      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository, assertions: ServiceAssertions) => {
         const operator = config.auth.operatorOrganisationId;
         new Logger('Authenticator').log(
           operator
@@ -28,7 +29,7 @@ import { TokenVerifier } from './token-verifier';
         return new Authenticator(
           config.auth,
           new TokenVerifier(config.auth),
-          new OrganisationResolver(findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs), {
+          new OrganisationResolver(findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs, assertions), {
             maxEntries: config.principalCacheSize,
             ttlMs: config.principalCacheTtlMs,
           }),
