@@ -28,7 +28,7 @@ const ROOT = basename(UP) === 'dist' ? dirname(UP) : UP;
 const DIST = join(ROOT, 'dist');
 const SCHEMAS = SERVICE_NAMES.map((name) => SERVICES[name].schema);
 // Seven services starting at once on two cores that other suites share take well over 30 s to listen.
-const START_TIMEOUT_MS = 90_000;
+const START_TIMEOUT_MS = 120_000;
 
 export interface TestSystemOptions {
   /** The services to run; all of them unless narrowed (one service for an integration test). */
