@@ -42,7 +42,10 @@ export class ProxyService {
       principal: principalOf(request),
     });
     return new Promise<void>((resolve, reject) => {
-      reply.from(url.toString(), {
+      // The path alone: reply-from decodes what it is given to look for dot segments, and a query with a stray `%`
+      // (which the services read as it is) would throw there. The query goes on untouched, as the assertion names it.
+      this.send(reply, `${url.origin}${url.pathname}`, reject, {
+        queryString: () => url.search.slice(1),
         // The time to the first byte of the answer, and then between its chunks.
         timeout: timeoutMs,
         // A request is sent once: whether a retry is safe is the client's call, which the 503 lets it make.
@@ -67,6 +70,23 @@ export class ProxyService {
         },
       });
     });
+  }
+
+  /** reply.from, with what it refuses to forward at all (a path that decodes to dot segments) a 400, not a 500. */
+  private send(
+    reply: FastifyReply,
+    source: string,
+    reject: (error: unknown) => void,
+    options: Parameters<FastifyReply['from']>[1],
+  ): void {
+    try {
+      reply.from(source, options);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== HttpStatus.BAD_REQUEST) throw error;
+      reject(
+        new ProblemException(HttpStatus.BAD_REQUEST, 'bad_url', "The request's path cannot be passed on as it is."),
+      );
+    }
   }
 
   /**

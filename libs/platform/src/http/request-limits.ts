@@ -20,6 +20,13 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 export const requestLimitOptions = {
   http: { maxHeaderSize: MAX_HEADER_BYTES },
   clientErrorHandler: answerClientError,
+  // A path Fastify's router cannot decode (`/areas/%zz`) is refused before any route, and before Nest's filter.
+  frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+    void reply
+      .code(400)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problemOf(400, 'bad_url', `The request's URL is not valid: ${error.message}`)));
+  },
 };
 
 /** Refuses a request target over MAX_URL_BYTES with 414 problem+json, before anything else reads it. */
