@@ -24,6 +24,7 @@ describe('request limits', () => {
   const app = Fastify(requestLimitOptions);
   refuseLongUrls(app);
   app.get('/*', async () => ({ ok: true }));
+  app.get('/areas/:code', async () => ({ ok: true }));
   let port: number;
   beforeAll(async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -60,6 +61,15 @@ describe('request limits', () => {
     });
     const many = Array.from({ length: 200 }, (_, i) => `X-H${i}: ${'v'.repeat(100)}\r\n`).join('');
     expect((await request('/needs', many)).status).toBe(431);
+  });
+
+  it('answers a path the router cannot decode with 400 problem+json', async () => {
+    const answer = await request('/areas/%zz');
+    expect(answer).toMatchObject({
+      status: 400,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      body: { code: 'bad_url' },
+    });
   });
 
   it('answers what is not HTTP with 400 problem+json', async () => {
