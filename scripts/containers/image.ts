@@ -202,7 +202,7 @@ export async function smokeTest(runtime: Stage, findings: Findings): Promise<voi
       principal: null,
     });
     const response = await fetch(`http://127.0.0.1:${port}${target}`, {
-      headers: { 'x-service-assertion': assertion },
+      headers: { [ASSERTION_HEADER]: assertion },
     });
     const body = (await response.json()) as { items?: unknown[] };
     expect(
