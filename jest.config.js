@@ -17,6 +17,12 @@ const ESM_PACKAGES = [
   'uint8array-extras',
   '@tokenizer',
   'load-esm',
+  // The queue board: bull-board's Fastify adapter serves its assets with @fastify/static, and the gateway hands
+  // it requests with Fastify's inject (light-my-request): their content-disposition and cookie are ESM.
+  '@fastify/static',
+  'content-disposition',
+  'light-my-request',
+  'cookie',
 ];
 const shared = {
   transform: {

@@ -3,7 +3,7 @@ import { MODULE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/
 import { RequestMethod, Type } from '@nestjs/common';
 import { EndpointDeclaration, ENDPOINTS } from '@styrkedjan/access';
 import { OutboxFeedController } from '@styrkedjan/messaging';
-import { ENDPOINT_METADATA, HealthController, ServiceName } from '@styrkedjan/platform';
+import { ENDPOINT_METADATA, HealthController, MetricsController, ServiceName } from '@styrkedjan/platform';
 
 // The modules parse their configuration as they are declared; nothing here connects to it.
 process.env.DATABASE_URL ??= 'postgres://unused@127.0.0.1:1/unused';
@@ -19,9 +19,10 @@ const { ProxyController } = require('../apps/gateway/src/routing/proxy.controlle
 
 /**
  * Served outside the declarations: health is public and never proxied, the outbox feed is for the other services'
- * reconciliation only (the gateway routes neither), and the proxy is the gateway's catch-all.
+ * reconciliation only, a service's metrics are for the scraper on its own port (the gateway routes none of
+ * these), and the proxy is the gateway's catch-all.
  */
-const UNDECLARED = new Set<Type>([HealthController, OutboxFeedController, ProxyController]);
+const UNDECLARED = new Set<Type>([HealthController, OutboxFeedController, MetricsController, ProxyController]);
 
 interface ServedRoute {
   controller: string;

@@ -13,14 +13,14 @@ export interface BenchOptions {
   publishes: number;
   /** R and B: events in the log. */
   logEvents: number;
-  /** R: requests per view per run, concurrency. */
+  /** R and S: requests per view per run; R's concurrency. */
   readRequests: number;
   readConcurrency: number;
   /** Print the markdown table (on unless --no-table). */
   table: boolean;
 }
 
-const ALL: ScenarioId[] = ['W', 'M', 'F', 'E', 'B', 'R'];
+const ALL: ScenarioId[] = ['W', 'M', 'F', 'E', 'B', 'R', 'S', 'N'];
 
 /**
  * `--only=W,F --runs=3 --write-seconds=20 --event-rates=500,1000,2000 --event-seconds=10 --publishes=20

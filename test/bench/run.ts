@@ -11,6 +11,7 @@ import { memoryScenario } from './scenarios/memory';
 import { fanOutScenario } from './scenarios/fanout';
 import { eventScenario } from './scenarios/events';
 import { readScenario, rebuildScenario } from './scenarios/event-log';
+import { endorseScenario, similarScenario } from './scenarios/needs-first';
 
 const SCENARIOS: Scenario[] = [
   writeScenario,
@@ -19,6 +20,8 @@ const SCENARIOS: Scenario[] = [
   eventScenario,
   rebuildScenario,
   readScenario,
+  similarScenario,
+  endorseScenario,
 ];
 
 /**

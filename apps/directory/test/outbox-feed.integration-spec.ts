@@ -41,21 +41,50 @@ describe('outbox feed (integration)', () => {
     await system?.stop();
   });
 
-  it('lists what a consumer subscribes to in publishing order, page after page, none skipped or repeated', async () => {
+  /** Every id the feed lists for a consumer, page after page. */
+  async function feedOf(consumer: string): Promise<string[]> {
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
       const page = await get('/outbox/published', {
-        consumer: 'notifications',
+        consumer,
         limit: 100,
         ...(after ? { after } : {}),
       }).expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(100);
       seen.push(...page.body.items.map((item: { eventId: string }) => item.eventId));
-      if (page.body.items.length < 100) break;
+      if (page.body.items.length < 100) return seen;
       after = page.body.items.at(-1).cursor;
     }
-    expect(seen).toEqual(published);
+  }
+
+  it('lists what a consumer subscribes to in publishing order, page after page, none skipped or repeated', async () => {
+    expect(await feedOf('notifications')).toEqual(published);
+  });
+
+  it('serves the target groups and product types the seed defined to the consumers that take them', async () => {
+    const { rows } = await system.db.query(
+      `SELECT event_id::text AS id, type FROM directory.outbox
+       WHERE type IN ('target-group.defined', 'product-type.defined') ORDER BY published_at, position`,
+    );
+    expect(rows.filter((row) => row.type === 'target-group.defined')).toHaveLength(25);
+    expect(rows.filter((row) => row.type === 'product-type.defined')).toHaveLength(13);
+    const pipelineFeed = new Set(await feedOf('pipeline'));
+    expect(rows.filter((row) => !pipelineFeed.has(row.id))).toEqual([]);
+
+    const answer = await get('/outbox/events', {
+      ids: rows
+        .slice(0, 100)
+        .map((row) => row.id)
+        .join(','),
+    }).expect(200);
+    expect(answer.body.items).toContainEqual(
+      expect.objectContaining({
+        type: 'target-group.defined',
+        aggregate: { type: 'target-group', id: 'older-people', version: 1 },
+        payload: { code: 'older-people', name: 'Äldre', nameEn: 'Older people', sectors: ['health', 'social'] },
+      }),
+    );
   });
 
   it('leaves out what a consumer does not subscribe to, and what was published more recently than asked', async () => {

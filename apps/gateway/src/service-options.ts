@@ -10,7 +10,7 @@ import { serveApiDocs } from './docs/serve-api-docs';
 import { correlationHook } from './http/correlation.hook';
 
 /** The gateway's own routes that take a body, and the most they take; everything else streams to its service. */
-const OWN_ROUTES_WITH_BODY = /^\/api-keys(?:[/?]|$)/;
+const OWN_ROUTES_WITH_BODY = /^\/(?:api-keys|admin\/queues)(?:[/?]|$)/;
 const OWN_BODY_LIMIT_BYTES = 4 * 1024;
 const JSON_TYPE = /^application\/(?:[^;\s]+\+)?json(?:\s*;|$)/i;
 

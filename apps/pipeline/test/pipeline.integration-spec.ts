@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { EventOf, EventType, PayloadOf } from '@styrkedjan/contracts';
+import { EVENT_CATALOGUE, type EventOf, type EventType, type PayloadOf } from '@styrkedjan/contracts';
 import { eventually, TestSystem } from '@styrkedjan/testing';
 
 /**
@@ -54,7 +54,7 @@ describe('pipeline service (integration)', () => {
     return {
       id: randomUUID(),
       type,
-      version: 1,
+      version: EVENT_CATALOGUE[type].version,
       occurredAt: tick(),
       producer: 'test',
       actor: { organisationId: stockholm, userId: null, method: 'organisation-header' },
@@ -137,6 +137,22 @@ describe('pipeline service (integration)', () => {
     );
   };
 
+  /** GET /pipeline's need counts: every stage, zero unless given, and the two earlier names beside theirs. */
+  const needCounts = (counts: Record<string, number> = {}) => {
+    const all = {
+      identified: 0,
+      underReview: 0,
+      accepted: 0,
+      declined: 0,
+      deferred: 0,
+      merged: 0,
+      beingAddressed: 0,
+      answered: 0,
+      ...counts,
+    };
+    return { ...all, addressedByDraft: all.beingAddressed, addressed: all.answered };
+  };
+
   type Delivered = { id: string; type: string };
   const logged = async (ids: string[]): Promise<number> =>
     (await db.query('SELECT count(*)::int AS n FROM event_log WHERE event_id = ANY($1::uuid[])', [ids])).rows[0].n;
@@ -198,7 +214,7 @@ describe('pipeline service (integration)', () => {
     const pipeline = await get(`/pipeline?areaCode=${AREA}`).expect(200);
     expect(pipeline.body.filter).toEqual({ areaCode: AREA, sector: null });
     expect(pipeline.body.counts).toEqual({
-      needs: { identified: 0, addressedByDraft: 0, addressed: 2 },
+      needs: needCounts({ answered: 2 }),
       supports: { draft: 1, published: 0, withFeedback: 1 },
     });
     expect(pipeline.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2, need1]); // newest identified first
@@ -208,7 +224,7 @@ describe('pipeline service (integration)', () => {
       areaCode: AREA,
       sector: 'health',
       organisationId: stockholm,
-      stage: 'addressed',
+      stage: 'answered',
       identifiedAt: n1.payload.identifiedAt,
       draftedAt: d1.payload.draftedAt,
       publishedAt: p1.payload.publishedAt,
@@ -229,8 +245,41 @@ describe('pipeline service (integration)', () => {
     });
 
     const education = await get('/pipeline?sector=education').expect(200);
-    expect(education.body.counts.needs).toEqual({ identified: 0, addressedByDraft: 0, addressed: 0 });
+    expect(education.body.counts.needs).toEqual(needCounts());
     expect(education.body.needs.items).toEqual([]);
+  });
+
+  it('counts needs by the stage of their own latest event, whatever order the transitions arrive in', async () => {
+    const needId = randomUUID();
+    const transition = <T extends 'need.endorsed' | 'need.triaged'>(type: T, version: number, payload: PayloadOf<T>) =>
+      envelope(type, { type: 'need', id: needId, version }, payload);
+    const n = identified(needId, malmo, 'Stöd till anhöriga', 'education', 'education.compulsory-school');
+    const endorsedEvent = transition('need.endorsed', 2, {
+      needId,
+      organisationId: stockholm,
+      comment: null,
+      localContext: null,
+      reopensReview: false,
+      stage: 'under-review',
+      endorsedAt: tick(),
+    });
+    const triagedEvent = transition('need.triaged', 3, {
+      needId,
+      decision: 'accepted',
+      rationale: 'Nationellt behov',
+      leadAgencyId: socialstyrelsen,
+      declineReason: null,
+      existingSupportId: null,
+      duplicateOfNeedId: null,
+      reviewOn: null,
+      stage: 'accepted',
+      stakeholders: [{ organisationId: malmo, role: 'submitter' }],
+      triagedAt: tick(),
+    });
+    await deliverInOrder([triagedEvent, n, endorsedEvent]);
+    const education = await get('/pipeline?sector=education').expect(200);
+    expect(education.body.counts.needs).toEqual(needCounts({ accepted: 1 }));
+    expect(education.body.needs.items).toEqual([expect.objectContaining({ id: needId, stage: 'accepted' })]);
   });
 
   it('pages both lists with their own cursors, newest first', async () => {
@@ -344,7 +393,7 @@ describe('pipeline service (integration)', () => {
 
     // The counts kept by deltas equal a recount of the rows.
     const { rows: counted } = await db.query(`
-      SELECT 'need' AS item, CASE WHEN first_published_at IS NOT NULL THEN 'addressed' WHEN first_drafted_at IS NOT NULL THEN 'addressed_by_draft' ELSE 'identified' END AS stage, count(*)::int AS n
+      SELECT 'need' AS item, CASE WHEN first_published_at IS NOT NULL THEN 'answered' WHEN first_drafted_at IS NOT NULL THEN 'being-addressed' ELSE coalesce(stage, 'identified') END AS stage, count(*)::int AS n
       FROM pipeline_needs WHERE identified_at IS NOT NULL GROUP BY 1, 2
       UNION ALL
       SELECT 'support', CASE WHEN feedback_count > 0 THEN 'with_feedback' WHEN published_at IS NOT NULL THEN 'published' ELSE 'draft' END, count(*)::int
@@ -412,6 +461,42 @@ describe('pipeline service (integration)', () => {
       stage: 'with_feedback',
       feedbackCount: 1,
     });
+  });
+
+  it('replays a log that holds need.identified as version 1 into the state live processing reached', async () => {
+    const needId = randomUUID();
+    // Delivered as a producer before the vocabulary wrote it: the consumer reads it upcast to version 2.
+    const old = {
+      ...identified(needId, stockholm, 'Gammalt behov'),
+      version: 1,
+      payload: {
+        needId,
+        organisationId: stockholm,
+        title: 'Gammalt behov',
+        description: '',
+        areaCode: AREA,
+        sector: 'health',
+        targetGroup: 'Äldre',
+        identifiedAt: tick(),
+      },
+    };
+    await deliver([old]);
+    await deliver([drafted(randomUUID(), [needId])]);
+    await drained();
+    const logged = (await db.query('SELECT envelope FROM event_log WHERE event_id = $1', [old.id])).rows[0].envelope;
+    expect(logged).toMatchObject({ version: 2, payload: { targetGroups: [], note: 'Äldre' } });
+    // A log written before this version holds the event as it was sent: put it back so, then replay.
+    await db.query('ALTER TABLE event_log DISABLE TRIGGER event_log_append_only');
+    await db.query('UPDATE event_log SET envelope = $2 WHERE event_id = $1', [old.id, JSON.stringify(old)]);
+    await db.query('ALTER TABLE event_log ENABLE TRIGGER event_log_append_only');
+    const live = await tables();
+    const { code } = await replay(['pipeline']);
+    expect(code).toBe(0);
+    expect(await tables()).toEqual(live);
+    const pipeline = await get(`/pipeline?areaCode=${AREA}`).expect(200);
+    expect(pipeline.body.needs.items).toContainEqual(
+      expect.objectContaining({ id: needId, title: 'Gammalt behov', stage: 'being-addressed' }),
+    );
   });
 
   it('refuses to replay a read model it does not know, naming the ones it does', async () => {

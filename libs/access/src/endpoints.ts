@@ -42,6 +42,22 @@ export const ENDPOINTS = {
       'dead-letters.manage',
       'Dead letters of every consumer, most recently failed first',
     ),
+    readMetrics: get(
+      '/metrics',
+      'dead-letters.manage',
+      "The gateway's Prometheus metrics (its requests, every queue's depth and dead letters); the services serve theirs on their own ports",
+    ),
+    viewQueueBoard: get(
+      '/admin/queues',
+      'dead-letters.manage',
+      'The queue board (bull-board): every consumer queue, its jobs and its dead letters',
+    ),
+    readQueueBoard: get('/admin/queues/*', 'dead-letters.manage', "The queue board's pages, assets and read API"),
+    actOnQueueBoard: put(
+      '/admin/queues/*',
+      'dead-letters.manage',
+      "The queue board's re-drives: retry a job or a queue's failed jobs, promote a delayed one, pause or resume",
+    ),
     retryDeadLetter: post(
       '/admin/dead-letters/:id/retry',
       'dead-letters.manage',
@@ -68,6 +84,14 @@ export const ENDPOINTS = {
     getOrganisation: get('/organisations/:id', 'directory.read', 'One organisation'),
     listAreas: get('/areas', 'directory.read', 'Areas of knowledge governance'),
     getArea: get('/areas/:code', 'directory.read', 'One area'),
+    listTargetGroups: get(
+      '/target-groups',
+      'directory.read',
+      'Target groups: who a need or support is about, in Swedish and English',
+    ),
+    getTargetGroup: get('/target-groups/:code', 'directory.read', 'One target group'),
+    listProductTypes: get('/product-types', 'directory.read', 'Kinds of knowledge product, in Swedish and English'),
+    getProductType: get('/product-types/:code', 'directory.read', 'One product type'),
   },
   needs: {
     identify: post('/needs', 'need.identify', 'Register a knowledge need of your organisation'),

@@ -16,6 +16,12 @@ export const SUBSCRIPTIONS = {
     'organisation.updated',
     'support.published',
     'feedback.received',
+    // A need's submitter and endorsers hear of each of its transitions.
+    'need.triaged',
+    'need.clarification-requested',
+    'need.merged',
+    'need.addressed',
+    'need.answered',
   ],
   // The pipeline keeps the event log, so it takes everything.
   pipeline: EVENT_TYPES,

@@ -19,6 +19,17 @@ export const aggregateRefSchema = z.strictObject({
 });
 export type AggregateRef = z.infer<typeof aggregateRefSchema>;
 
+/**
+ * The W3C trace context (https://www.w3.org/TR/trace-context/) of the span that recorded an event, so that its
+ * consumers' spans continue the same trace. Optional: events recorded with tracing off, or before it existed,
+ * have none.
+ */
+export const traceContextSchema = z.strictObject({
+  traceparent: z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/),
+  tracestate: z.string().max(512).optional(),
+});
+export type EventTraceContext = z.infer<typeof traceContextSchema>;
+
 /** The one envelope every event travels in, whatever its type. */
 export const envelopeSchema = z.strictObject({
   id: z.uuid(),
@@ -31,6 +42,7 @@ export const envelopeSchema = z.strictObject({
   causationId: z.string().max(100).nullable(),
   aggregate: aggregateRefSchema,
   payload: z.record(z.string(), z.unknown()),
+  trace: traceContextSchema.optional(),
 });
 
 export interface EventEnvelope<TType extends string = string, TPayload = Record<string, unknown>> {
@@ -44,4 +56,5 @@ export interface EventEnvelope<TType extends string = string, TPayload = Record<
   causationId: string | null;
   aggregate: AggregateRef;
   payload: TPayload;
+  trace?: EventTraceContext;
 }

@@ -10,9 +10,20 @@ import {
   SUBSCRIPTIONS,
   validateEvent,
 } from '@styrkedjan/contracts';
-import { isDatabaseUnavailable, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME } from '@styrkedjan/platform';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import {
+  contextOfTrace,
+  isDatabaseUnavailable,
+  PLATFORM_CONFIG,
+  PlatformConfig,
+  SERVICE_NAME,
+  traceHeaders,
+  tracer,
+  tracingEnabled,
+} from '@styrkedjan/platform';
 import { consumesBatches, ConsumesEvent, ConsumesEventBatch, EVENT_CONSUMER } from './event-consumer';
 import { GroupCommit } from './group-commit';
+import { MessagingMetrics } from './messaging-metrics';
 import { appendToOutbox, outboxSchemaOf } from './outbox';
 import { Transaction } from './transaction';
 import { EventTransport } from './transport';
@@ -35,6 +46,7 @@ export class ConsumerHost implements OnApplicationBootstrap {
     private readonly transport: EventTransport,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(SERVICE_NAME) private readonly service: string,
+    private readonly metrics: MessagingMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,9 +66,13 @@ export class ConsumerHost implements OnApplicationBootstrap {
    * or failover must not dead-letter what was in flight.
    */
   private async processOrWait(job: Job): Promise<Delivery> {
+    const timed = this.metrics.startConsuming(job.name);
     try {
-      return await this.process(job);
+      const delivery = await this.process(job);
+      timed(delivery);
+      return delivery;
     } catch (error) {
+      timed('failed');
       if (!isDatabaseUnavailable(error)) throw error;
       await this.transport
         .queue(this.service as ConsumerName)
@@ -77,6 +93,29 @@ export class ConsumerHost implements OnApplicationBootstrap {
     }
     const consumer = this.consumers.get(event.type);
     if (!consumer) throw new UnrecoverableError(`${this.service} does not consume ${event.type}`);
+    if (!tracingEnabled()) return this.deliver(consumer, event);
+    // The consumer's span continues the trace of the span that recorded the event, in whichever process that was.
+    return tracer().startActiveSpan(
+      `consume ${event.type}`,
+      { kind: SpanKind.CONSUMER, attributes: { 'messaging.message.id': event.id, service: this.service } },
+      contextOfTrace(event.trace),
+      async (span) => {
+        try {
+          const delivery = await this.deliver(consumer, event);
+          span.setAttribute('styrkedjan.delivery', delivery);
+          return delivery;
+        } catch (error) {
+          span.recordException(error as Error);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private deliver(consumer: ConsumesEvent, event: AnyEvent): Promise<Delivery> {
     if (consumesBatches(consumer)) return this.batchesOf(consumer).submit(event);
     return this.applyOne(consumer, event);
   }
@@ -93,6 +132,7 @@ export class ConsumerHost implements OnApplicationBootstrap {
         actor: event.actor,
         correlationId: event.correlationId,
         causationId: event.id,
+        trace: traceHeaders(),
       });
       await consumer.handle(event, tx);
       await appendToOutbox(manager, outboxSchemaOf(this.dataSource), tx.events);

@@ -7,6 +7,7 @@ export * from './outbox-relay';
 export * from './event-consumer';
 export * from './consumer-host';
 export * from './dead-letters';
+export * from './messaging-metrics';
 export * from './messaging-tables.migration';
 export * from './reconciliation';
 export * from './messaging.module';

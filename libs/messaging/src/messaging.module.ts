@@ -7,6 +7,7 @@ import { ConsumerReconciler } from './reconciliation/consumer-reconciler';
 import { OutboxFeed } from './reconciliation/outbox-feed';
 import { OutboxFeedController } from './reconciliation/outbox-feed.controller';
 import { ReconciliationMetrics } from './reconciliation/reconciliation-metrics';
+import { MessagingMetrics } from './messaging-metrics';
 import { EventTransport } from './transport';
 import { UnitOfWork } from './unit-of-work';
 
@@ -30,17 +31,18 @@ export class MessagingModule {
         OutboxFeed,
         ConsumerReconciler,
         ReconciliationMetrics,
+        MessagingMetrics,
       ],
-      exports: [EventTransport, UnitOfWork, OutboxRelay, ConsumerHost, ReconciliationMetrics],
+      exports: [EventTransport, UnitOfWork, OutboxRelay, ConsumerHost, ReconciliationMetrics, MessagingMetrics],
     };
   }
 
-  /** For the gateway: only the queues, to list and re-drive dead letters. */
+  /** For the gateway: only the queues, to list and re-drive dead letters and to watch their depth. */
   static forOperator(): DynamicModule {
     return {
       module: MessagingModule,
-      providers: [EventTransport, DeadLetters],
-      exports: [EventTransport, DeadLetters],
+      providers: [EventTransport, DeadLetters, MessagingMetrics],
+      exports: [EventTransport, DeadLetters, MessagingMetrics],
     };
   }
 }

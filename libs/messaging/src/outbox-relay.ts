@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AnyEvent, ConsumerName, subscribersOf } from '@styrkedjan/contracts';
-import { PLATFORM_CONFIG, PlatformConfig } from '@styrkedjan/platform';
+import { SpanKind } from '@opentelemetry/api';
+import { contextOfTrace, PLATFORM_CONFIG, PlatformConfig, tracer, tracingEnabled } from '@styrkedjan/platform';
 import { outboxChannel, outboxSchemaOf } from './outbox';
 import { EventTransport } from './transport';
 
@@ -88,7 +89,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           byConsumer.set(consumer, events);
         }
       }
+      const published = tracingEnabled() ? rows.map(({ envelope }) => publishSpan(envelope)) : [];
       await Promise.all([...byConsumer].map(([consumer, events]) => this.transport.send(consumer, events)));
+      for (const span of published) span.end();
       // The time of marking, not of the transaction's start (now()), which lies before a send that waited for
       // a queue: consumers reconcile by published_at and must not find rows appear behind where they read.
       await manager.query('UPDATE outbox SET published_at = clock_timestamp() WHERE position = ANY($1::bigint[])', [
@@ -142,4 +145,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       ])
       .catch((error: Error) => this.logger.warn(`outbox prune failed: ${error.message}`));
   }
+}
+
+/** The hop from the outbox to the queues, in the trace of the span that recorded the event. */
+function publishSpan(envelope: AnyEvent) {
+  return tracer().startSpan(
+    `publish ${envelope.type}`,
+    { kind: SpanKind.PRODUCER, attributes: { 'messaging.message.id': envelope.id } },
+    contextOfTrace(envelope.trace),
+  );
 }

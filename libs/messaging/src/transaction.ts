@@ -4,6 +4,7 @@ import {
   Actor,
   AggregateRef,
   AnyEvent,
+  EventTraceContext,
   EventType,
   EVENT_CATALOGUE,
   PayloadOf,
@@ -17,6 +18,8 @@ export interface EventOrigin {
   actor: Actor;
   correlationId: string;
   causationId: string | null;
+  /** The span the events are recorded in (the request's, the consumer's), when tracing is on. */
+  trace?: EventTraceContext;
 }
 
 /**
@@ -50,6 +53,7 @@ export class Transaction {
       causationId: this.origin.causationId,
       aggregate,
       payload,
+      ...(this.origin.trace ? { trace: this.origin.trace } : {}),
     });
     this.recorded.push(event);
     return event;

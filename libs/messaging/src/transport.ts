@@ -23,7 +23,12 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.backend = await openQueueBackend(this.config);
     // Not essential: while the queues are away, writes wait in the outbox and the process is only degraded.
-    this.readiness.register('queues', () => this.opened().ping(), { essential: false });
+    this.readiness.register('queues', () => this.ping(), { essential: false });
+  }
+
+  /** Resolves when the queue backend answers. */
+  ping(): Promise<void> {
+    return this.opened().ping();
   }
 
   /** Puts events on a consumer's queue, each with the retry policy; the job id is the event id. */

@@ -40,6 +40,7 @@ export class UnitOfWork {
           actor: actorOf(context),
           correlationId: context.correlationId,
           causationId: null,
+          trace: context.trace,
         });
         const result = await work(tx);
         await appendToOutbox(manager, outboxSchemaOf(this.dataSource), tx.events);

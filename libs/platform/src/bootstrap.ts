@@ -1,18 +1,21 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
 import { ConfigError, parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
 import { requireServiceAssertion } from './http/assertion-hook';
+import { serviceApiDocument } from './http/api-document';
 import { correlationIdOf } from './http/request-context';
 import { refuseLongUrls, requestLimitOptions } from './http/request-limits';
 import { ServiceAssertions } from './http/service-assertion';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { startTracing, traceHttp } from './observability/tracing';
 
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
@@ -80,6 +83,8 @@ export async function createServiceApp(
   const fastify = app.getHttpAdapter().getInstance();
   refuseLongUrls(fastify);
   if (!options.publicEdge) requireServiceAssertion(fastify, name, app.get(ServiceAssertions));
+  app.get(Metrics).observeHttp(fastify);
+  traceHttp(fastify, name);
   if (options.parseJsonBody !== false) {
     // application/json through Nest, so that Nest registers no parser of its own for it when it starts.
     app.useBodyParser('application/json', {}, jsonBodyParser(fastify));
@@ -92,9 +97,7 @@ export async function createServiceApp(
 
 /** Serves the service's own OpenAPI document at /docs-json (the gateway merges them all). */
 export function documentService(app: INestApplication, name: ServiceName): void {
-  const document = () =>
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(`Styrkedjan ${name}`).setVersion('1').build());
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => serviceApiDocument(app, name), { jsonDocumentUrl: 'docs-json' });
 }
 
 /** Starts a service's HTTP application on PORT (else its usual port), or on the port given. */
@@ -106,6 +109,7 @@ export async function runService(
 ): Promise<INestApplication> {
   return runAsService(name, async () => {
     const config = parseConfig(process.env, name);
+    await startTracing(name);
     const app = await createServiceApp(module, name, options, config);
     port ??= config.PORT ?? SERVICE_PORTS[name];
     await app.listen(port, config.HOST);

@@ -49,6 +49,8 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: int(50, 60_000).default(1000),
   OUTBOX_BATCH_SIZE: int(1, 5000).default(500),
   OUTBOX_RETENTION_HOURS: int(1, 24 * 365).default(72),
+  // An outbox whose oldest unpublished event is older than this makes the service degraded (/health/ready).
+  OUTBOX_LAG_DEGRADED_S: int(1, 86_400).default(60),
   CONSUMER_CONCURRENCY: int(1, 500).default(16),
   CONSUMER_ATTEMPTS: int(1, 100).default(10),
   CONSUMER_BACKOFF_MS: int(10, 600_000).default(1000),

@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
 import { ServiceAssertions } from './http/service-assertion';
 import { serviceLoggerModule } from './observability/logger';
+import { Metrics, MetricsController } from './observability/metrics';
 
 @Injectable()
 class DatabaseReadiness implements OnModuleInit {
@@ -22,7 +23,7 @@ class DatabaseReadiness implements OnModuleInit {
   }
 }
 
-/** What every service has: validated config, its name, its logger, health endpoints and, if it keeps state, its database. */
+/** What every service has: validated config, its name, its logger, health and metrics endpoints and, if it keeps state, its database. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -47,15 +48,17 @@ export class PlatformModule {
             ]
           : []),
       ],
-      controllers: [HealthController],
+      // The gateway serves its metrics as a declared route, to the platform operator only (see its admin module).
+      controllers: [HealthController, ...(name === 'gateway' ? [] : [MetricsController])],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: name },
         Readiness,
         { provide: ServiceAssertions, useValue: new ServiceAssertions(config.SERVICE_AUTH_SECRET) },
+        Metrics,
         ...(database ? [DatabaseReadiness] : []),
       ],
-      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness, ServiceAssertions],
+      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness, Metrics, ServiceAssertions],
     };
   }
 }

@@ -42,8 +42,10 @@ async function rawInserts(context: BenchContext, organisationIds: string[], time
       const started = performance.now();
       await db.query('BEGIN');
       await db.query(
-        `INSERT INTO bench_raw.notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at)
-         SELECT gen_random_uuid(), o, 'support.published', ARRAY['follows_area'], 'Nytt kunskapsstöd', $2, 'support', $3, $3, now()
+        `INSERT INTO bench_raw.notifications (id, organisation_id, type, occasion, reasons, title, message, title_en, message_en,
+                                              subject_type, subject_id, event_id, created_at)
+         SELECT gen_random_uuid(), o, 'support.published', 'publication:' || $3::text, ARRAY['subscribed_area'], 'Nytt kunskapsstöd', $2,
+                'New knowledge support', $2, 'support', $3::uuid, $3::uuid, now()
          FROM unnest($1::uuid[]) AS o`,
         [organisationIds, TEXT, crypto.randomUUID()],
       );

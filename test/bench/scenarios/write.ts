@@ -5,15 +5,16 @@ import type { BenchContext, Measurement, Scenario } from '../scenario';
 import { ascending, percentile } from '../stats';
 
 /** What this benchmark reads of autocannon's result (the package ships no types). */
-interface LoadResult {
+export interface LoadResult {
   requests: { total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
   timeouts: number;
+  statusCodeStats?: Record<string, { count: number }>;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon: (options: Record<string, unknown>) => Promise<LoadResult> = require('autocannon');
+export const autocannon: (options: Record<string, unknown>) => Promise<LoadResult> = require('autocannon');
 
 /** A need as a municipality would send it; the raw baseline writes rows and an envelope of the same size. */
 export function needBody(n: number) {
@@ -22,7 +23,8 @@ export function needBody(n: number) {
     description:
       'Primärvården saknar ett gemensamt arbetssätt för att upptäcka depression hos äldre i ordinärt boende.',
     areaCode: 'health.primary-care',
-    targetGroup: 'Äldre i ordinärt boende',
+    targetGroups: ['older-people'],
+    note: 'i ordinärt boende',
   };
 }
 
@@ -96,7 +98,7 @@ async function rawStateAndOutbox(
           await client.query(
             `INSERT INTO bench_raw.needs (id, organisation_id, title, description, area_code, sector, target_group, stage, identified_at)
              VALUES ($1, $2, $3, $4, $5, 'health', $6, 'identified', $7)`,
-            [id, orgs.stockholm, body.title, body.description, body.areaCode, body.targetGroup, at],
+            [id, orgs.stockholm, body.title, body.description, body.areaCode, body.targetGroups.join(','), at],
           );
           await client.query('INSERT INTO bench_raw.outbox (event_id, type, envelope) VALUES ($1, $2, $3)', [
             envelope.id,

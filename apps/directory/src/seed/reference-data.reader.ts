@@ -5,8 +5,10 @@ import {
   AreaRow,
   MunicipalityRow,
   NationalOrganisationRow,
+  ProductTypeRow,
   ReferenceRows,
   RegionRow,
+  TargetGroupRow,
 } from '../directory/domain/reference-data';
 
 /** The CSVs shipped beside this file; the build copies them into dist. */
@@ -29,6 +31,8 @@ export function readReferenceRows(dir: string): ReferenceRows {
       'sectors',
     ]),
     areas: readCsv<AreaRow>(dir, 'areas.csv', ['code', 'sector', 'name', 'name_en']),
+    targetGroups: readCsv<TargetGroupRow>(dir, 'target-groups.csv', ['code', 'name', 'name_en', 'sectors']),
+    productTypes: readCsv<ProductTypeRow>(dir, 'product-types.csv', ['code', 'name', 'name_en', 'description_en']),
   };
 }
 

@@ -132,3 +132,33 @@ describe('mergeOpenApi', () => {
     expect(JSON.stringify([gateway, needs])).toBe(before);
   });
 });
+
+describe('the limits the gateway enforces, in the merged document', () => {
+  const merged = mergeOpenApi(gateway, [{ service: 'needs', document: doc({ '/needs': { post: ok() } }) }]);
+  const post = merged.paths['/needs'].post!;
+
+  it('declares its refusals as problem+json on every operation, with Retry-After on a 429', () => {
+    for (const status of ['400', '401', '403', '429', '500', '503']) {
+      const { $ref } = post.responses[status] as { $ref: string };
+      const response = merged.components!.responses![$ref.split('/').pop()!] as {
+        content: Record<string, unknown>;
+        headers: Record<string, unknown>;
+      };
+      expect(Object.keys(response.content)).toEqual(['application/problem+json']);
+      if (status === '429') expect(Object.keys(response.headers)).toContain('Retry-After');
+    }
+  });
+
+  it('names the rate-limit counters on the answers of a service', () => {
+    expect(Object.keys((post.responses['200'] as { headers: object }).headers)).toEqual([
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ]);
+  });
+
+  it('describes the bearer JWT as RFC 8725 asks, and the server as the gateway itself', () => {
+    expect((merged.components!.securitySchemes!.bearer as { description: string }).description).toContain('RFC8725');
+    expect(merged.servers).toEqual([expect.objectContaining({ url: '/', 'x-internal': false })]);
+  });
+});

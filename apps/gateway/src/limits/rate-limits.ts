@@ -74,6 +74,7 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   /** Counts a request of an authenticated caller: against its organisation and, for a key, the key too. */
   async consume(caller: Caller, response: FastifyReply): Promise<void> {
     await this.take(this.organisations, caller.organisationId, response);
+    // A key's own counters are announced when it has one: they are the tighter of the two for its calls.
     if (caller.apiKeyId) await this.take(this.keys, caller.apiKeyId, response);
   }
 
@@ -83,7 +84,9 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(`rate limit store failed: ${error.message}`);
       return null;
     });
-    if (state && state.consumedPoints >= this.config.auth.rateLimit.authFailures) throw tooMany(state, response);
+    if (state && state.consumedPoints >= this.config.auth.rateLimit.authFailures) {
+      throw tooMany(state, this.config.auth.rateLimit.authFailures, response);
+    }
   }
 
   async failed(ip: string): Promise<void> {
@@ -94,17 +97,27 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
 
   private async take(limiter: RateLimiterAbstract, key: string, response: FastifyReply): Promise<void> {
     try {
-      await limiter.consume(key);
+      announce(response, limiter.points, await limiter.consume(key));
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw tooMany(rejection, response);
+      if (rejection instanceof RateLimiterRes) throw tooMany(rejection, limiter.points, response);
       // A store that does not answer must not take the API down with it.
       this.logger.warn(`rate limit store failed: ${(rejection as Error).message}`);
     }
   }
 }
 
-function tooMany(state: RateLimiterRes, response: FastifyReply): ProblemException {
+/** The counters as the IETF's RateLimit header fields draft names them, for clients to pace themselves. */
+function announce(response: FastifyReply, limit: number, state: RateLimiterRes): void {
+  void response.headers({
+    'RateLimit-Limit': limit,
+    'RateLimit-Remaining': Math.max(0, state.remainingPoints),
+    'RateLimit-Reset': Math.ceil(state.msBeforeNext / 1000),
+  });
+}
+
+function tooMany(state: RateLimiterRes, limit: number, response: FastifyReply): ProblemException {
   const seconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  announce(response, limit, state);
   void response.header('Retry-After', String(seconds));
   return new ProblemException(
     HttpStatus.TOO_MANY_REQUESTS,

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ProblemException, ServiceAssertions } from '@styrkedjan/platform';
+import { ProblemException, requestTraceContext, ServiceAssertions, traceHeaders } from '@styrkedjan/platform';
 import { principalOf } from '../auth/principal';
 import { SecurityLog } from '../audit/persistence/security-log';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
@@ -113,6 +113,8 @@ function forwardedHeaders(
   assertion: string,
 ): IncomingHttpHeaders {
   setForwardedIdentity(headers, assertion);
+  // The service's span continues the gateway's (tracing on); otherwise a client's traceparent passes as it came.
+  Object.assign(headers, traceHeaders(requestTraceContext(request)));
   // Our own server has already told the client to go on; undici refuses to send Expect at all.
   delete headers.expect;
   const forwardedFor = headers['x-forwarded-for'];

@@ -82,6 +82,12 @@ describe('route table', () => {
     expect(serviceOfDocumentedPath('/health/ready')).toBeUndefined();
   });
 
+  it("routes no service's metrics, health or outbox feed: they are for its own port", () => {
+    for (const path of ['/metrics', '/health/ready', '/health/live', '/outbox/feed', '/docs-json']) {
+      expect(matchRoute('GET', path)).toBeNull();
+    }
+  });
+
   it('knows each service behind the gateway once', () => {
     expect([...BACKEND_SERVICES].sort()).toEqual([
       'directory',

@@ -4,6 +4,7 @@ import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 
 import { NotificationEntity } from '../notifications/persistence/notification.entity';
 import { SubscriptionEntity } from '../subscriptions/persistence/subscription.entity';
 import { Notifications1763856000500 } from './migrations/1763856000500-notifications';
+import { NotificationOccasions1764806400500 } from './migrations/1764806400500-notification-occasions';
 
 export const notificationsDatabase: ServiceDatabase = {
   schema: SERVICES.notifications.schema,
@@ -13,5 +14,6 @@ export const notificationsDatabase: ServiceDatabase = {
     ReferenceTables1763856000001,
     Notifications1763856000500,
     ReconciliationTables1764662400000,
+    NotificationOccasions1764806400500,
   ],
 };

@@ -5,8 +5,8 @@ import { PROBLEM_CONTENT_TYPE } from './problem-details.filter';
 import { setAssertedPrincipal } from './request-context';
 import { ASSERTION_HEADER, AssertionFailure, ServiceAssertions } from './service-assertion';
 
-/** Answered to anyone: the health checks, which orchestrators and the launchers poll without credentials. */
-const OPEN_PATHS = new Set(['/health/live', '/health/ready']);
+/** Answered to anyone: the health checks and the metrics, which orchestrators, launchers and Prometheus poll without credentials (never routed by the gateway). */
+const OPEN_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 /** The outbox feed that consumers reconcile against: asked by services, never by the gateway for a user. */
 const SERVICE_TO_SERVICE = /^\/outbox\//;
 

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { Actor, OrganisationKind } from '@styrkedjan/contracts';
 import { InvalidInput } from '../errors/domain-errors';
 import { unauthorized } from './problem';
+import { requestTraceContext, TraceContext, traceHeaders } from '../observability/tracing';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -36,6 +37,8 @@ export interface RequestContext {
   system?: boolean;
   correlationId: string;
   idempotency: Idempotency | null;
+  /** The W3C trace context of the request's span, when tracing is on: the events it records carry it on. */
+  trace?: TraceContext;
 }
 
 /** A context whose principal is known: what write commands take. */
@@ -44,10 +47,12 @@ export interface ActingContext extends RequestContext {
 }
 
 export function readRequestContext(request: RequestLike): RequestContext {
+  const trace = traceHeaders(requestTraceContext(request));
   return {
     principal: readPrincipal(request),
     correlationId: correlationIdOf(request),
     idempotency: readIdempotency(request),
+    ...(trace ? { trace } : {}),
   };
 }
 

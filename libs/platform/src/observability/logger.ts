@@ -5,8 +5,10 @@ import pino from 'pino';
 import type { ServiceName } from '../config';
 import { correlationIdOf } from '../http/request-context';
 import { redactJsonLine } from './redact';
+import { traceIdsOf } from './tracing';
 
 const serviceAtWork = new AsyncLocalStorage<ServiceName>();
+const NO_PROPS = Object.freeze({});
 const servicesOfProcess: ServiceName[] = [];
 
 /**
@@ -30,7 +32,8 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     // Outside any service's work (rare: a signal handler shared by several), the process's services.
-    mixin: () => ({ service: serviceAtWork.getStore() ?? servicesOfProcess.join(',') }),
+    // With tracing on, a line logged in a consumer's span names its trace (a request's lines get it from pino-http).
+    mixin: () => ({ service: serviceAtWork.getStore() ?? servicesOfProcess.join(','), ...traceIdsOf() }),
     hooks: { streamWrite: redactJsonLine },
   };
   return destination ? pino(options, destination) : pino(options);
@@ -50,6 +53,8 @@ export function serviceLoggerModule(logger: pino.Logger = (processLogger ??= cre
       logger,
       genReqId: (request) => correlationIdOf(request),
       customAttributeKeys: { reqId: 'correlationId' },
+      // The trace and span of the request's server span, when tracing is on: logs and traces join on them.
+      customProps: (request) => traceIdsOf(request) ?? NO_PROPS,
       quietReqLogger: true,
       quietResLogger: true,
       // No line per request, as before: the write path is CPU-bound and health checks poll every few seconds.

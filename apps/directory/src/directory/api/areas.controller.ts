@@ -6,7 +6,7 @@ import { Endpoint } from '@styrkedjan/platform';
 import { GetAreaQuery } from '../queries/get-area/get-area.query';
 import { ListAreasQuery } from '../queries/list-areas/list-areas.query';
 import { AreaListResponse, AreaResponse } from './area.response.dto';
-import { ListAreasQueryParams } from './list-areas.query.dto';
+import { SectorFilterQueryParams } from './sector-filter.query.dto';
 
 /** The controlled vocabulary of knowledge areas that needs and supports are filed under. */
 @ApiTags('areas')
@@ -16,7 +16,7 @@ export class AreasController {
 
   @Endpoint(ENDPOINTS.directory.listAreas)
   @ApiOkResponse({ type: AreaListResponse })
-  list(@Query() query: ListAreasQueryParams) {
+  list(@Query() query: SectorFilterQueryParams) {
     return this.queries.execute(new ListAreasQuery(query.sector));
   }
 

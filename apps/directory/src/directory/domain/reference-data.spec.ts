@@ -28,6 +28,14 @@ function rows(overrides: Partial<ReferenceRows> = {}): ReferenceRows {
       },
     ],
     areas: [{ code: 'health.primary-care', sector: 'health', name: 'Primärvård', name_en: 'Primary care' }],
+    targetGroups: [
+      { code: 'older-people', name: 'Äldre', name_en: 'Older people', sectors: 'social;health' },
+      { code: 'pupils', name: 'Elever', name_en: '', sectors: 'education' },
+    ],
+    productTypes: [
+      { code: 'guidance', name: 'Vägledning', name_en: 'Guidance', description_en: 'how to apply it in practice' },
+      { code: 'handbook', name: 'Handbok', name_en: 'Handbook', description_en: '' },
+    ],
     ...overrides,
   };
 }
@@ -81,7 +89,44 @@ describe('reference data to directory entries', () => {
     ]);
   });
 
+  it('maps target groups with canonical sectors, and product types with their English description', () => {
+    const { targetGroups, productTypes } = toDirectoryReferenceData(rows());
+    expect(targetGroups).toEqual([
+      { code: 'older-people', name: 'Äldre', nameEn: 'Older people', sectors: ['health', 'social'] },
+      { code: 'pupils', name: 'Elever', nameEn: null, sectors: ['education'] },
+    ]);
+    expect(productTypes).toEqual([
+      { code: 'guidance', name: 'Vägledning', nameEn: 'Guidance', descriptionEn: 'how to apply it in practice' },
+      { code: 'handbook', name: 'Handbok', nameEn: 'Handbook', descriptionEn: null },
+    ]);
+  });
+
   it.each([
+    [
+      'a target-group code that is not lower-case words joined by hyphens',
+      { targetGroups: [{ code: 'Older People', name: 'Äldre', name_en: '', sectors: 'health' }] },
+      /target-groups.csv row 2: code 'Older People' is not lower-case words/,
+    ],
+    [
+      'a target group without sectors',
+      { targetGroups: [{ code: 'older-people', name: 'Äldre', name_en: '', sectors: ' ' }] },
+      /target-groups.csv row 2: sectors is empty/,
+    ],
+    [
+      'a repeated product type',
+      {
+        productTypes: [
+          { code: 'guidance', name: 'Vägledning', name_en: '', description_en: '' },
+          { code: 'guidance', name: 'Vägledning 2', name_en: '', description_en: '' },
+        ],
+      },
+      /product-types.csv row 3: 'guidance' already appears on row 2/,
+    ],
+    [
+      'a product type description beyond 1000 characters',
+      { productTypes: [{ code: 'guidance', name: 'Vägledning', name_en: '', description_en: 'x'.repeat(1001) }] },
+      /product-types.csv row 2: description_en is longer than 1000/,
+    ],
     [
       'a municipality in a county without a region',
       { municipalities: [{ code: '2584', name: 'Kiruna', county_code: '25' }] },

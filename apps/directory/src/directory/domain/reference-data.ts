@@ -1,5 +1,13 @@
-import { ORGANISATION_KINDS, SECTORS, type OrganisationKind, type Sector } from '@styrkedjan/contracts';
+import {
+  ORGANISATION_KINDS,
+  SECTORS,
+  targetGroupCode,
+  type OrganisationKind,
+  type Sector,
+} from '@styrkedjan/contracts';
 import type { Area } from './area';
+import type { ProductType } from './product-type';
+import type { TargetGroup } from './target-group';
 import { organisationIdOf } from './deterministic-id';
 import { canonicalSectors, MUNICIPALITY_SECTORS, Organisation, REGION_SECTORS } from './organisation';
 
@@ -29,17 +37,34 @@ export interface AreaRow {
   name_en: string;
 }
 
+export interface TargetGroupRow {
+  code: string;
+  name: string;
+  name_en: string;
+  sectors: string;
+}
+export interface ProductTypeRow {
+  code: string;
+  name: string;
+  name_en: string;
+  description_en: string;
+}
+
 export interface ReferenceRows {
   regions: RegionRow[];
   municipalities: MunicipalityRow[];
   organisations: NationalOrganisationRow[];
   areas: AreaRow[];
+  targetGroups: TargetGroupRow[];
+  productTypes: ProductTypeRow[];
 }
 
 /** What the directory should contain according to the reference data. */
 export interface DirectoryReferenceData {
   organisations: Organisation[];
   areas: Area[];
+  targetGroups: TargetGroup[];
+  productTypes: ProductType[];
 }
 
 /** Bad reference data stops the seed before anything is written, naming the file and the row. */
@@ -71,7 +96,9 @@ export function toDirectoryReferenceData(rows: ReferenceRows): DirectoryReferenc
     'organizations.csv',
   );
   const areas = unique(toAreas(rows.areas), (area) => area.code, 'areas.csv');
-  return { organisations: [...regions, ...municipalities, ...national], areas };
+  const targetGroups = unique(toTargetGroups(rows.targetGroups), (group) => group.code, 'target-groups.csv');
+  const productTypes = unique(toProductTypes(rows.productTypes), (type) => type.code, 'product-types.csv');
+  return { organisations: [...regions, ...municipalities, ...national], areas, targetGroups, productTypes };
 }
 
 function toRegions(rows: RegionRow[]): Organisation[] {
@@ -153,7 +180,42 @@ function toAreas(rows: AreaRow[]): Area[] {
   });
 }
 
+function toTargetGroups(rows: TargetGroupRow[]): TargetGroup[] {
+  return rows.map((row, index) => {
+    const at = locate('target-groups.csv', index);
+    return {
+      code: vocabularyCode(row.code, at),
+      name: name(row.name, 'name', at),
+      nameEn: optionalName(row.name_en, 'name_en', at),
+      sectors: sectorList(row.sectors, at),
+    };
+  });
+}
+
+function toProductTypes(rows: ProductTypeRow[]): ProductType[] {
+  return rows.map((row, index) => {
+    const at = locate('product-types.csv', index);
+    const description = row.description_en?.trim() || null;
+    if (description && description.length > 1000) throw at('description_en is longer than 1000 characters');
+    return {
+      code: vocabularyCode(row.code, at),
+      name: name(row.name, 'name', at),
+      nameEn: optionalName(row.name_en, 'name_en', at),
+      descriptionEn: description,
+    };
+  });
+}
+
 type Locate = (message: string) => ReferenceDataError;
+
+/** Target-group and product-type codes are what needs and supports name: lower-case words joined by hyphens. */
+function vocabularyCode(value: string | undefined, at: Locate): string {
+  const code = required(value, 'code', at);
+  if (!targetGroupCode.safeParse(code).success) {
+    throw at(`code '${code}' is not lower-case words joined by hyphens, at most 60 characters`);
+  }
+  return code;
+}
 
 /** Row numbers as a person sees them in the file: the header is row 1. */
 function locate(file: string, index: number): Locate {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ADMINISTRATIVE_ROLES, ROLES, Role } from '@styrkedjan/access';
 
 type AdministrativeRole = (typeof ADMINISTRATIVE_ROLES)[number];
@@ -30,5 +30,6 @@ export class IssueApiKeyRequest {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @MaxLength(40)
   expiresAt?: string;
 }

@@ -1,41 +1,83 @@
 import type { ApplicationStatus } from '@styrkedjan/contracts';
 
 /** Why an organisation got a notification; one notification may have several reasons. */
-export const NOTIFICATION_REASONS = ['subscribed_area', 'answers_your_need', 'feedback_on_your_support'] as const;
+export const NOTIFICATION_REASONS = [
+  'subscribed_area',
+  'answers_your_need',
+  'answers_need_you_endorsed',
+  'your_need',
+  'need_you_endorsed',
+  'feedback_on_your_support',
+] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
-/** The event types that put something in an inbox. */
-export const NOTIFYING_EVENT_TYPES = ['support.published', 'feedback.received'] as const;
+/**
+ * What a notification is about, by the event type that tells it. A publication is `support.published` also
+ * when `need.answered` told it first: the two are one notification (see `publicationOccasion`).
+ */
+export const NOTIFYING_EVENT_TYPES = [
+  'support.published',
+  'feedback.received',
+  'need.triaged',
+  'need.clarification-requested',
+  'need.merged',
+  'need.addressed',
+] as const;
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
 
 /** What a notification is about, so a client can link to it. */
 export interface NotificationSubject {
-  type: 'support';
+  type: 'support' | 'need';
   id: string;
 }
 
+/** A notification's words: Swedish first, as the chain works in Swedish, and English beside them. */
 export interface NotificationText {
   title: string;
   message: string;
+  titleEn: string;
+  messageEn: string;
 }
 
-/** Named in words when the directory projection knows the organisation, generically until it does. */
+/**
+ * The text an organisation reads when several reasons meet in one notification is the one that concerns it
+ * most: its own need answered before a need it endorsed, both before an area it follows.
+ */
+export const TEXT_PRIORITY = { other: 1, endorser: 2, submitter: 3 } as const;
+
+/** What makes two deliveries one notification per organisation. */
+export function occasionOf(eventId: string): string {
+  return eventId;
+}
+
+/**
+ * A support's publication reaches an organisation once, however many reasons it has: as a follower of the
+ * area (support.published) and as submitter or endorser of the needs it answers (need.answered, one per need).
+ */
+export function publicationOccasion(supportId: string): string {
+  return `publication:${supportId}`;
+}
+
+/** The publication as a follower of its area reads it. Organisations and areas are named when the projection knows them. */
 export function supportPublishedText(input: {
   agencyName: string | null;
   supportTitle: string;
-  areaCode: string;
+  areaName: string;
 }): NotificationText {
+  const { supportTitle: title, areaName: area } = input;
   return {
-    title: `Published: ${input.supportTitle}`,
-    message: `${input.agencyName ?? 'An agency'} published "${input.supportTitle}" in area ${input.areaCode}`,
+    title: `Publicerat: ${title}`,
+    message: `${input.agencyName ?? 'En myndighet'} har publicerat "${title}" inom ${area}`,
+    titleEn: `Published: ${title}`,
+    messageEn: `${input.agencyName ?? 'An agency'} published "${title}" in ${area}`,
   };
 }
 
-const APPLICATION_PHRASES: Record<ApplicationStatus, string> = {
-  applied: 'has applied it',
-  planned: 'plans to apply it',
-  not_applicable: 'finds it not applicable',
-  lacks_capacity: 'lacks the capacity to apply it',
+const APPLICATION_PHRASES: Record<ApplicationStatus, { sv: string; en: string }> = {
+  applied: { sv: 'har infört det', en: 'has applied it' },
+  planned: { sv: 'planerar att införa det', en: 'plans to apply it' },
+  not_applicable: { sv: 'bedömer att det inte är tillämpligt', en: 'finds it not applicable' },
+  lacks_capacity: { sv: 'saknar förmåga att införa det', en: 'lacks the capacity to apply it' },
 };
 
 export function feedbackReceivedText(input: {
@@ -44,9 +86,13 @@ export function feedbackReceivedText(input: {
   usefulness: number;
   applicationStatus: ApplicationStatus;
 }): NotificationText {
+  const { supportTitle: title, usefulness } = input;
+  const phrase = APPLICATION_PHRASES[input.applicationStatus];
   return {
-    title: `Feedback on ${input.supportTitle}`,
-    message: `${input.giverName ?? 'An organisation'} rated "${input.supportTitle}" ${input.usefulness}/5 and ${APPLICATION_PHRASES[input.applicationStatus]}`,
+    title: `Återkoppling på ${title}`,
+    message: `${input.giverName ?? 'En organisation'} gav "${title}" betyget ${usefulness}/5 och ${phrase.sv}`,
+    titleEn: `Feedback on ${title}`,
+    messageEn: `${input.giverName ?? 'An organisation'} rated "${title}" ${usefulness}/5 and ${phrase.en}`,
   };
 }
 

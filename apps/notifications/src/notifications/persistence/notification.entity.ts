@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { NotificationReason, NotifyingEventType } from '../domain/notification';
+import type { NotificationReason, NotificationSubject, NotifyingEventType } from '../domain/notification';
 
 /** One item in an organisation's inbox, caused by one event. */
 @Entity({ name: 'notifications' })
@@ -13,6 +13,10 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   type: NotifyingEventType;
 
+  /** What makes deliveries one notification: the event, or for a publication the support published. */
+  @Column({ type: 'text' })
+  occasion: string;
+
   @Column({ type: 'text', array: true })
   reasons: NotificationReason[];
 
@@ -22,8 +26,18 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   message: string;
 
+  @Column({ name: 'title_en', type: 'text' })
+  titleEn: string;
+
+  @Column({ name: 'message_en', type: 'text' })
+  messageEn: string;
+
+  /** How much the words concern the organisation; a delivery with a higher priority replaces them. */
+  @Column({ name: 'text_priority', type: 'int' })
+  textPriority: number;
+
   @Column({ name: 'subject_type', type: 'text' })
-  subjectType: 'support';
+  subjectType: NotificationSubject['type'];
 
   @Column({ name: 'subject_id', type: 'uuid' })
   subjectId: string;

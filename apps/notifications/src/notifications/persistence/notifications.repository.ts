@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { decodeTimeIdCursor, toPage } from '@styrkedjan/platform';
+import type { Notice } from '../domain/need-notices';
 import type {
   NotificationReason,
   NotificationSubject,
@@ -13,10 +14,19 @@ import { InboxView, NotificationView, toNotificationView } from '../views/notifi
 /** What every notification caused by one event shares. */
 export interface NotificationOrigin {
   type: NotifyingEventType;
+  /** Deliveries of one occasion to one organisation are one notification (`occasionOf`, `publicationOccasion`). */
+  occasion: string;
   eventId: string;
   occurredAt: string;
   subject: NotificationSubject;
+}
+
+/** Every follower of an area, told in the same words. */
+export interface AreaFollowers {
+  areaCode: string;
+  reason: NotificationReason;
   text: NotificationText;
+  priority: number;
 }
 
 export interface InboxFilter {
@@ -27,77 +37,76 @@ export interface InboxFilter {
   cursor?: string;
 }
 
-const SUBSCRIBED_AREA: NotificationReason = 'subscribed_area';
-const ANSWERS_YOUR_NEED: NotificationReason = 'answers_your_need';
+/** What a delivery whose words concern the organisation more replaces; the notification then shows as unread again. */
+const TEXT_COLUMNS = ['type', 'title', 'message', 'title_en', 'message_en', 'subject_type', 'subject_id'];
 
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One notification per recipient of a published support, in a single INSERT ... SELECT: the
-   * followers of the area and the owners of the needs it answers, merged so that an organisation that
-   * is both gets one notification with both reasons. The unique (organisation_id, event_id) makes a
-   * second delivery of the event insert nothing. Returns how many were inserted.
+   * One notification per recipient of an occasion, in a single INSERT ... SELECT: the notices given and the
+   * followers of an area, merged so that an organisation with several reasons gets one notification with all
+   * of them and the words of its highest-priority reason. A second delivery, or another event of the same
+   * occasion (a publication's need.answered after its support.published), merges into the row already there:
+   * the reasons are a sorted union and the words of the higher priority win, so the row does not depend on
+   * the order the events arrive in. Returns how many notifications were new.
    */
-  async fanOutPublication(
+  async deliver(
     manager: EntityManager,
     origin: NotificationOrigin,
-    areaCode: string,
-    needOwnerIds: readonly string[],
+    notices: readonly Notice[],
+    followers?: AreaFollowers,
   ): Promise<number> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at)
-       SELECT gen_random_uuid(), recipient.organisation_id, $1, array_agg(recipient.reason ORDER BY recipient.rank),
-              $2, $3, $4, $5, $6, $7
+    const pick = (column: string) => `(array_agg(recipient.${column} ORDER BY recipient.priority DESC))[1]`;
+    const keepBetter = (column: string) =>
+      `${column} = CASE WHEN EXCLUDED.text_priority > n.text_priority THEN EXCLUDED.${column} ELSE n.${column} END`;
+    const rows: { inserted: boolean }[] = await manager.query(
+      `INSERT INTO notifications AS n (id, organisation_id, type, occasion, reasons, title, message, title_en, message_en,
+              text_priority, subject_type, subject_id, event_id, created_at)
+       SELECT gen_random_uuid(), recipient.organisation_id, $1, $2,
+              array_agg(DISTINCT recipient.reason ORDER BY recipient.reason),
+              ${['title', 'message', 'title_en', 'message_en'].map(pick).join(', ')},
+              max(recipient.priority), $3, $4, $5, $6
        FROM (
-         SELECT organisation_id, $8::text AS reason, 1 AS rank FROM subscriptions WHERE area_code = $9
+         SELECT organisation_id, $7::text AS reason, $8::text AS title, $9::text AS message, $10::text AS title_en,
+                $11::text AS message_en, $12::int AS priority
+         FROM subscriptions WHERE area_code = $13
          UNION ALL
-         SELECT DISTINCT owner, $10::text, 2 FROM unnest($11::uuid[]) AS owner
-       ) AS recipient
+         SELECT * FROM unnest($14::uuid[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::int[])
+       ) AS recipient (organisation_id, reason, title, message, title_en, message_en, priority)
        GROUP BY recipient.organisation_id
-       ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
-       RETURNING id`,
+       ON CONFLICT ON CONSTRAINT notifications_once_per_occasion DO UPDATE SET
+         reasons = ARRAY(SELECT DISTINCT reason FROM unnest(n.reasons || EXCLUDED.reasons) AS reason ORDER BY reason),
+         ${TEXT_COLUMNS.map(keepBetter).join(', ')},
+         read_at = CASE WHEN EXCLUDED.text_priority > n.text_priority THEN NULL ELSE n.read_at END,
+         text_priority = GREATEST(n.text_priority, EXCLUDED.text_priority),
+         created_at = LEAST(n.created_at, EXCLUDED.created_at)
+       RETURNING (n.xmax = 0) AS inserted`,
       [
         origin.type,
-        origin.text.title,
-        origin.text.message,
+        origin.occasion,
         origin.subject.type,
         origin.subject.id,
         origin.eventId,
         origin.occurredAt,
-        SUBSCRIBED_AREA,
-        areaCode,
-        ANSWERS_YOUR_NEED,
-        needOwnerIds,
+        followers?.reason ?? null,
+        followers?.text.title ?? null,
+        followers?.text.message ?? null,
+        followers?.text.titleEn ?? null,
+        followers?.text.messageEn ?? null,
+        followers?.priority ?? null,
+        followers?.areaCode ?? null,
+        notices.map((notice) => notice.organisationId),
+        notices.map((notice) => notice.reason),
+        notices.map((notice) => notice.text.title),
+        notices.map((notice) => notice.text.message),
+        notices.map((notice) => notice.text.titleEn),
+        notices.map((notice) => notice.text.messageEn),
+        notices.map((notice) => notice.priority),
       ],
     );
-    return inserted.length;
-  }
-
-  /** One notification to one organisation; a second delivery of the event inserts nothing. */
-  async notify(
-    manager: EntityManager,
-    origin: NotificationOrigin,
-    organisationId: string,
-    reasons: readonly NotificationReason[],
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO notifications (id, organisation_id, type, reasons, title, message, subject_type, subject_id, event_id, created_at)
-       VALUES (gen_random_uuid(), $1, $2, $3::text[], $4, $5, $6, $7, $8, $9)
-       ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING`,
-      [
-        organisationId,
-        origin.type,
-        reasons,
-        origin.text.title,
-        origin.text.message,
-        origin.subject.type,
-        origin.subject.id,
-        origin.eventId,
-        origin.occurredAt,
-      ],
-    );
+    return rows.filter((row) => row.inserted).length;
   }
 
   /** An inbox newest first, keyset-paginated on (created_at, id), with the unread count of the whole inbox. */

@@ -9,6 +9,8 @@ export interface NotificationView {
   reasons: NotificationReason[];
   title: string;
   message: string;
+  titleEn: string;
+  messageEn: string;
   subject: NotificationSubject;
   eventId: string;
   createdAt: string;
@@ -30,6 +32,8 @@ export function toNotificationView(row: NotificationEntity): NotificationView {
     reasons: row.reasons,
     title: row.title,
     message: row.message,
+    titleEn: row.titleEn,
+    messageEn: row.messageEn,
     subject: { type: row.subjectType, id: row.subjectId },
     eventId: row.eventId,
     createdAt: row.createdAt.toISOString(),

@@ -1,17 +1,31 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SECTORS, Sector } from '@styrkedjan/contracts';
 import { NEED_STAGES, NeedStage, SUPPORT_STAGES, SupportStage } from '../domain/pipeline';
-import type { PipelineNeedView, PipelineSupportView, PipelineView } from '../persistence/pipeline.repository';
+import type {
+  NeedCounts,
+  PipelineNeedView,
+  PipelineSupportView,
+  PipelineView,
+} from '../persistence/pipeline.repository';
 
 class PipelineFilterResponse {
   @ApiProperty({ nullable: true, type: String }) areaCode: string | null;
   @ApiProperty({ enum: SECTORS, nullable: true, type: String }) sector: Sector | null;
 }
 
-class NeedCountsResponse {
-  @ApiProperty() identified: number;
-  @ApiProperty({ description: 'Some support answering the need is drafted' }) addressedByDraft: number;
-  @ApiProperty({ description: 'Some support answering the need is published' }) addressed: number;
+class NeedCountsResponse implements NeedCounts {
+  @ApiProperty({ description: 'Registered, not yet taken up by the steering group' }) identified: number;
+  @ApiProperty({ description: 'Before the steering group, endorsed, or waiting for an answer to its question' })
+  underReview: number;
+  @ApiProperty({ description: 'Accepted, with a lead agency to answer it' }) accepted: number;
+  @ApiProperty({ description: 'Declined, with a reason' }) declined: number;
+  @ApiProperty({ description: 'Deferred to a date of review' }) deferred: number;
+  @ApiProperty({ description: 'Merged into another need' }) merged: number;
+  @ApiProperty({ description: 'Some support answering the need is drafted' }) beingAddressed: number;
+  @ApiProperty({ description: 'Some support answering the need is published' }) answered: number;
+  @ApiProperty({ deprecated: true, description: 'The earlier name of beingAddressed, the same count' })
+  addressedByDraft: number;
+  @ApiProperty({ deprecated: true, description: 'The earlier name of answered, the same count' }) addressed: number;
 }
 
 class SupportCountsResponse {

@@ -1,4 +1,5 @@
 import {
+  type NeedStage,
   countStages,
   emptyPipelineState,
   FoldableEvent,
@@ -114,6 +115,97 @@ function feedback(supportId: string, n: number, day: number): FoldableEvent {
     },
   };
 }
+
+const N5 = id(5);
+const N6 = id(6);
+const N7 = id(7);
+const S3 = id(13);
+
+/** A transition the needs service records: the need's stage after it, at the need's next version. */
+function endorsed(needId: string, version: number, stage: NeedStage, day: number): FoldableEvent {
+  return {
+    type: 'need.endorsed',
+    aggregate: { type: 'need', id: needId, version },
+    payload: {
+      needId,
+      organisationId: MALMO,
+      comment: null,
+      localContext: null,
+      reopensReview: stage === 'under-review',
+      stage,
+      endorsedAt: at(day),
+    },
+  };
+}
+
+function triaged(needId: string, version: number, stage: NeedStage, day: number): FoldableEvent {
+  return {
+    type: 'need.triaged',
+    aggregate: { type: 'need', id: needId, version },
+    payload: {
+      needId,
+      decision: stage === 'accepted' ? 'accepted' : stage === 'declined' ? 'declined' : 'deferred',
+      rationale: 'Motivering',
+      leadAgencyId: stage === 'accepted' ? SOCIALSTYRELSEN : null,
+      declineReason: stage === 'declined' ? 'purely-local' : null,
+      existingSupportId: null,
+      duplicateOfNeedId: null,
+      reviewOn: null,
+      stage,
+      stakeholders: [{ organisationId: STOCKHOLM, role: 'submitter' }],
+      triagedAt: at(day),
+    },
+  };
+}
+
+function addressed(needId: string, supportId: string, version: number, day: number): FoldableEvent {
+  return {
+    type: 'need.addressed',
+    aggregate: { type: 'need', id: needId, version },
+    payload: {
+      needId,
+      supportId,
+      supportTitle: 'Utkast',
+      leadAgencyId: SOCIALSTYRELSEN,
+      stage: 'being-addressed',
+      stakeholders: [{ organisationId: STOCKHOLM, role: 'submitter' }],
+      addressedAt: at(day),
+    },
+  };
+}
+
+function merged(needId: string, intoNeedId: string, version: number, day: number): FoldableEvent {
+  return {
+    type: 'need.merged',
+    aggregate: { type: 'need', id: needId, version },
+    payload: {
+      needId,
+      intoNeedId,
+      rationale: 'Samma behov',
+      movedOrganisationIds: [STOCKHOLM],
+      stage: 'merged',
+      stakeholders: [{ organisationId: STOCKHOLM, role: 'submitter' }],
+      mergedAt: at(day),
+    },
+  };
+}
+
+/**
+ * The needs-first story: N5 endorsed, accepted and then addressed by a draft (whose support.drafted may
+ * arrive before or after the need.addressed it caused); N6 declined, then endorsed again, which reopens
+ * its review; N7 merged into N5.
+ */
+const STAGES_STORY: FoldableEvent[] = [
+  identified(N5, STOCKHOLM, 1),
+  endorsed(N5, 2, 'under-review', 2),
+  triaged(N5, 3, 'accepted', 3),
+  drafted(S3, [[N5, STOCKHOLM]], 4),
+  addressed(N5, S3, 4, 4),
+  triaged(N6, 2, 'declined', 5),
+  endorsed(N6, 3, 'under-review', 6),
+  merged(N7, N5, 2, 7),
+];
+const STAGES_LOG: FoldableEvent[] = [...STAGES_STORY, identified(N6, MALMO, 1), identified(N7, MALMO, 2)];
 
 /**
  * The story: two needs identified; a support drafted for one (and a need never identified), published
@@ -252,6 +344,72 @@ describe('the pipeline reducer', () => {
     expect(orders).toBe(40_320);
   });
 
+  it('counts needs by the stage of their own latest event in every order of the needs-first story', () => {
+    // Eight of the ten events permuted (N6's and N7's need.identified go first, last or between, by turns).
+    const expected = snapshot(foldAll(STAGES_LOG));
+    const expectedKey = key(expected);
+    let orders = 0;
+    for (const order of permutations(STAGES_STORY)) {
+      const [n6, n7] = STAGES_LOG.slice(-2);
+      const placed = [
+        [n6, ...order, n7],
+        [...order, n6, n7],
+        [n7, ...order.slice(0, 4), n6, ...order.slice(4)],
+      ][orders % 3];
+      const whole = snapshot(foldAll(placed));
+      const live = foldLive(placed, 1 + (orders % 3));
+      if (key(whole) !== expectedKey) expect(whole).toEqual(expected);
+      if (key(live) !== expectedKey) expect(live).toEqual(expected);
+      orders++;
+    }
+    expect(orders).toBe(40_320);
+    expect(expected.counts).toEqual([
+      'need/being-addressed/health/health.primary-care=1',
+      'need/merged/health/health.primary-care=1',
+      'need/under-review/health/health.primary-care=1',
+      'support/draft/health/health.primary-care=1',
+    ]);
+  });
+
+  it('takes the stage of the highest version, back as well as forward, and lets supports only move it on', () => {
+    const state = foldAll([
+      identified(N6, MALMO, 1),
+      endorsed(N6, 3, 'under-review', 6),
+      triaged(N6, 2, 'declined', 5),
+    ]);
+    expect(state.needs.get(N6)).toMatchObject({ stage: 'under-review', stageVersion: 3 });
+    expect(needStage(state.needs.get(N6)!)).toBe('under-review');
+
+    // A support that names a declined need does not move it back; a publication moves an accepted one on.
+    const accepted = foldAll([identified(N5, STOCKHOLM, 1), triaged(N5, 2, 'accepted', 2)]);
+    expect(needStage(accepted.needs.get(N5)!)).toBe('accepted');
+    foldEvent(accepted, published(S3, [[N5, STOCKHOLM]], 3));
+    expect(needStage(accepted.needs.get(N5)!)).toBe('answered');
+
+    // A merged need stays merged whatever names it: it lives on in the need it went into.
+    const gone = foldAll([identified(N7, MALMO, 1), merged(N7, N5, 2, 2), drafted(S3, [[N7, MALMO]], 3)]);
+    expect(needStage(gone.needs.get(N7)!)).toBe('merged');
+
+    // need.identified is the need's first event: a late one changes neither its stage nor its version.
+    const late = foldAll([triaged(N5, 3, 'accepted', 3), identified(N5, STOCKHOLM, 1)]);
+    expect(late.needs.get(N5)).toMatchObject({ stage: 'accepted', stageVersion: 3, identifiedAt: at(1) });
+  });
+
+  it('moves the counts from one stage to the next as a transition arrives', () => {
+    const state = foldAll([identified(N5, STOCKHOLM, 1), endorsed(N5, 2, 'under-review', 2)]);
+    const write = foldIntoSlice(state, [triaged(N5, 3, 'accepted', 3)]);
+    expect(write.counts.map((c) => `${c.stage}${c.count > 0 ? '+' : ''}${c.count}`).sort()).toEqual([
+      'accepted+1',
+      'under-review-1',
+    ]);
+    expect(foldIntoSlice(state, [triaged(N5, 3, 'accepted', 3)])).toEqual({
+      needs: [],
+      supports: [],
+      links: [],
+      counts: [],
+    });
+  });
+
   it('reaches the stages and transition times the story implies', () => {
     const state = foldAll(STORY);
     const need = (needId: string) => state.needs.get(needId)!;
@@ -263,10 +421,10 @@ describe('the pipeline reducer', () => {
       firstPublishedAt: at(5),
       organisationId: STOCKHOLM,
     });
-    expect(needStage(need(N1))).toBe('addressed');
+    expect(needStage(need(N1))).toBe('answered');
     // N2 was named only by S1's publication, yet S1's draft (day 3) counts for it, before S2's (day 4).
     expect(need(N2)).toMatchObject({ firstDraftedAt: at(3), firstPublishedAt: at(5) });
-    expect(needStage(need(N2))).toBe('addressed');
+    expect(needStage(need(N2))).toBe('answered');
     // Placeholders carry the times but are not in the pipeline until identified.
     expect(need(N3)).toMatchObject({
       identifiedAt: null,
@@ -298,13 +456,13 @@ describe('the pipeline reducer', () => {
     expect([...state.supportNeeds.get(S2)!].sort()).toEqual([N2, N4]);
 
     expect(snapshot(state).counts).toEqual([
-      'need/addressed/health/health.primary-care=2',
+      'need/answered/health/health.primary-care=2',
       'support/draft/health/health.psychiatry=1',
       'support/with_feedback/health/health.primary-care=1',
     ]);
   });
 
-  it('moves a need through identified, addressed_by_draft and addressed, and a support through its stages', () => {
+  it('moves a need of a log with only support events through identified, being-addressed and answered, and a support through its stages', () => {
     const state = emptyPipelineState();
     const stages = (): [string | null, string | null] => [
       needStage(state.needs.get(N1)!),
@@ -313,11 +471,11 @@ describe('the pipeline reducer', () => {
     foldEvent(state, identified(N1, STOCKHOLM, 1));
     expect(stages()).toEqual(['identified', null]);
     foldEvent(state, drafted(S1, [[N1, STOCKHOLM]], 2));
-    expect(stages()).toEqual(['addressed_by_draft', 'draft']);
+    expect(stages()).toEqual(['being-addressed', 'draft']);
     foldEvent(state, published(S1, [[N1, STOCKHOLM]], 3));
-    expect(stages()).toEqual(['addressed', 'published']);
+    expect(stages()).toEqual(['answered', 'published']);
     foldEvent(state, feedback(S1, 1, 4));
-    expect(stages()).toEqual(['addressed', 'with_feedback']);
+    expect(stages()).toEqual(['answered', 'with_feedback']);
   });
 
   it('counts a need a draft named early only once need.identified completes it', () => {
@@ -330,7 +488,7 @@ describe('the pipeline reducer', () => {
 
     const completed = foldIntoSlice(state, [identified(N1, STOCKHOLM, 1)]);
     expect(completed.counts).toEqual([
-      { areaCode: 'health.primary-care', sector: 'health', item: 'need', stage: 'addressed_by_draft', count: 1 },
+      { areaCode: 'health.primary-care', sector: 'health', item: 'need', stage: 'being-addressed', count: 1 },
     ]);
     expect(state.needs.get(N1)).toMatchObject({ title: 'Behov 01', identifiedAt: at(1), firstDraftedAt: at(2) });
   });
@@ -339,7 +497,7 @@ describe('the pipeline reducer', () => {
     const state = foldAll([identified(N1, STOCKHOLM, 1), drafted(S1, [[N1, STOCKHOLM]], 2)]);
     const write = foldIntoSlice(state, [published(S1, [[N1, STOCKHOLM]], 3)]);
     const moves = write.counts.map((c) => `${c.item}/${c.stage}${c.count > 0 ? '+' : ''}${c.count}`).sort();
-    expect(moves).toEqual(['need/addressed+1', 'need/addressed_by_draft-1', 'support/draft-1', 'support/published+1']);
+    expect(moves).toEqual(['need/answered+1', 'need/being-addressed-1', 'support/draft-1', 'support/published+1']);
   });
 
   it('never blanks a description, and lets a support describe itself over what feedback says of it', () => {

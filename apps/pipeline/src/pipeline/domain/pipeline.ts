@@ -1,4 +1,4 @@
-import type { EventOf, Sector } from '@styrkedjan/contracts';
+import { NEED_STAGES as CHAIN_NEED_STAGES, type EventOf, type NeedStage, type Sector } from '@styrkedjan/contracts';
 
 /**
  * The steering pipeline: how far each need and each support has come, folded from events.
@@ -9,9 +9,10 @@ import type { EventOf, Sector } from '@styrkedjan/contracts';
  * depend on arrival order. Applying the same events in any order ends in the same rows.
  */
 
-export type NeedStage = 'identified' | 'addressed_by_draft' | 'addressed';
+export type { NeedStage };
 export type SupportStage = 'draft' | 'published' | 'with_feedback';
-export const NEED_STAGES: readonly NeedStage[] = ['identified', 'addressed_by_draft', 'addressed'];
+/** A need's stages are the chain's (identified → under-review → accepted / declined / deferred / merged → being-addressed → answered). */
+export const NEED_STAGES: readonly NeedStage[] = CHAIN_NEED_STAGES;
 export const SUPPORT_STAGES: readonly SupportStage[] = ['draft', 'published', 'with_feedback'];
 export type PipelineItem = 'need' | 'support';
 
@@ -30,6 +31,10 @@ export interface NeedRow {
   sector: Sector | null;
   organisationId: string | null;
   describedBy: number;
+  /** The stage the need's own event of the highest version gave it; null until one has arrived. */
+  stage: NeedStage | null;
+  /** That event's aggregate version; -1 before any. */
+  stageVersion: number;
   identifiedAt: Instant | null;
   firstDraftedAt: Instant | null;
   firstPublishedAt: Instant | null;
@@ -67,12 +72,30 @@ export interface PipelineChange {
   links: [supportId: string, needId: string][];
 }
 
+/** The needs service's events of a need's transitions: each carries the stage the need is in after it. */
+const NEED_TRANSITION_TYPES = [
+  'need.endorsed',
+  'need.endorsement-withdrawn',
+  'need.triaged',
+  'need.clarification-requested',
+  'need.clarified',
+  'need.merged',
+  'need.addressed',
+  'need.answered',
+] as const;
+type NeedTransitionEvent = EventOf<(typeof NEED_TRANSITION_TYPES)[number]>;
+
 export type PipelineEvent =
-  EventOf<'need.identified'> | EventOf<'support.drafted'> | EventOf<'support.published'> | EventOf<'feedback.received'>;
+  | EventOf<'need.identified'>
+  | NeedTransitionEvent
+  | EventOf<'support.drafted'>
+  | EventOf<'support.published'>
+  | EventOf<'feedback.received'>;
 
 /** The event types that move the pipeline; everything else is only logged. */
 export const PIPELINE_EVENT_TYPES: readonly PipelineEvent['type'][] = [
   'need.identified',
+  ...NEED_TRANSITION_TYPES,
   'support.drafted',
   'support.published',
   'feedback.received',
@@ -97,6 +120,14 @@ export function emptyPipelineState(): PipelineState {
 export function sliceOf(event: FoldableEvent): { supportId: string | null; needIds: string[] } {
   switch (event.type) {
     case 'need.identified':
+    case 'need.endorsed':
+    case 'need.endorsement-withdrawn':
+    case 'need.triaged':
+    case 'need.clarification-requested':
+    case 'need.clarified':
+    case 'need.merged':
+    case 'need.addressed':
+    case 'need.answered':
       return { supportId: null, needIds: [event.payload.needId] };
     case 'support.drafted':
     case 'support.published':
@@ -134,10 +165,28 @@ export function foldEvent(state: PipelineState, event: FoldableEvent): PipelineC
         sector: p.sector,
         organisationId: p.organisationId,
       });
-      const next = patch(described, { identifiedAt: earliest(need.identifiedAt, instant(p.identifiedAt)) });
+      const dated = patch(described, { identifiedAt: earliest(need.identifiedAt, instant(p.identifiedAt)) });
+      const next = staged(dated, rankOf(event, 'need', p.needId), 'identified');
       if (next !== need) {
         state.needs.set(p.needId, next);
         change.needIds.push(p.needId);
+      }
+      return change;
+    }
+    case 'need.endorsed':
+    case 'need.endorsement-withdrawn':
+    case 'need.triaged':
+    case 'need.clarification-requested':
+    case 'need.clarified':
+    case 'need.merged':
+    case 'need.addressed':
+    case 'need.answered': {
+      const { needId, stage } = event.payload;
+      const need = state.needs.get(needId) ?? placeholderNeed(needId);
+      const next = staged(need, rankOf(event, 'need', needId), stage);
+      if (next !== need) {
+        state.needs.set(needId, next);
+        change.needIds.push(needId);
       }
       return change;
     }
@@ -243,12 +292,32 @@ export function foldIntoSlice(slice: PipelineState, events: readonly FoldableEve
   return { needs, supports, links, counts };
 }
 
-/** A need counts from its need.identified; before that it is only a placeholder a support pointed at. */
+/** How far along the chain a stage is: the decisions of triage are one step, whichever was taken. */
+const PROGRESS: Record<NeedStage, number> = {
+  identified: 0,
+  'under-review': 1,
+  accepted: 2,
+  declined: 2,
+  deferred: 2,
+  merged: 2,
+  'being-addressed': 3,
+  answered: 4,
+};
+
+/**
+ * A need counts from its need.identified; before that it is only a placeholder a support pointed at. Its
+ * stage is the one its own latest event gave it, unless the supports naming it show it further along: a log
+ * written before the needs service told of transitions has only support events to say a need is being
+ * addressed or answered, and a draft can arrive before the need.addressed it causes.
+ */
 export function needStage(need: NeedRow): NeedStage | null {
   if (need.identifiedAt === null) return null;
-  if (need.firstPublishedAt !== null) return 'addressed';
-  if (need.firstDraftedAt !== null) return 'addressed_by_draft';
-  return 'identified';
+  const own = need.stage ?? 'identified';
+  // A merged need lives on in the one it went into; the needs service addresses that one, not this.
+  if (own === 'merged') return own;
+  const bySupports =
+    need.firstPublishedAt !== null ? 'answered' : need.firstDraftedAt !== null ? 'being-addressed' : null;
+  return bySupports !== null && PROGRESS[bySupports] > PROGRESS[own] ? bySupports : own;
 }
 
 /** A support counts once drafted or published; feedback alone (arriving early) leaves it a placeholder. */
@@ -328,6 +397,17 @@ function patch<Row extends object>(row: Row, fields: Partial<Row>): Row {
   return row;
 }
 
+/**
+ * The stage of the need's own event with the highest version, whatever the order they arrive in: a later
+ * decision (a declined need reopened by an endorsement) moves it back as well as forward. Events about
+ * something else (rank 0) say nothing of the stage. Equal versions settle on the greater stage name.
+ */
+function staged(need: NeedRow, version: number, stage: NeedStage): NeedRow {
+  if (version <= 0 || version < need.stageVersion) return need;
+  if (version === need.stageVersion && (need.stage === null || stage <= need.stage)) return need;
+  return patch(need, { stage, stageVersion: version });
+}
+
 function earliest(current: Instant | null, incoming: Instant | null): Instant | null {
   if (current === null) return incoming;
   if (incoming === null) return current;
@@ -373,6 +453,8 @@ function placeholderNeed(needId: string): NeedRow {
     sector: null,
     organisationId: null,
     describedBy: -1,
+    stage: null,
+    stageVersion: -1,
     identifiedAt: null,
     firstDraftedAt: null,
     firstPublishedAt: null,

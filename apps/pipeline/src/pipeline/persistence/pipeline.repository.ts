@@ -59,10 +59,21 @@ export interface PipelineSupportView {
   needIds: string[];
 }
 
+/** Needs in each stage, by the stage's name in camel case, and the two names the pipeline had before. */
+export type NeedCounts = { [S in NeedStage as CamelCase<S>]: number } & {
+  /** Before the chain's stages: being-addressed. */
+  addressedByDraft: number;
+  /** Before the chain's stages: answered. */
+  addressed: number;
+};
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
 export interface PipelineView {
   filter: { areaCode: string | null; sector: Sector | null };
   counts: {
-    needs: { identified: number; addressedByDraft: number; addressed: number };
+    needs: NeedCounts;
     supports: { draft: number; published: number; withFeedback: number };
   };
   needs: Page<PipelineNeedView>;
@@ -170,8 +181,15 @@ export class PipelineRepository {
       counts: {
         needs: {
           identified: of('need', 'identified'),
-          addressedByDraft: of('need', 'addressed_by_draft'),
-          addressed: of('need', 'addressed'),
+          underReview: of('need', 'under-review'),
+          accepted: of('need', 'accepted'),
+          declined: of('need', 'declined'),
+          deferred: of('need', 'deferred'),
+          merged: of('need', 'merged'),
+          beingAddressed: of('need', 'being-addressed'),
+          answered: of('need', 'answered'),
+          addressedByDraft: of('need', 'being-addressed'),
+          addressed: of('need', 'answered'),
         },
         supports: {
           draft: of('support', 'draft'),

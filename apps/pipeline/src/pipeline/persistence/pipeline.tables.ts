@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Sector } from '@styrkedjan/contracts';
-import { instant, NeedRow, StageCount, SupportRow } from '../domain/pipeline';
+import { instant, NeedRow, NeedStage, StageCount, SupportRow } from '../domain/pipeline';
 
 /**
  * The SQL both writers share: the live consumer upserts the few rows one event changed, the replay
@@ -9,9 +9,9 @@ import { instant, NeedRow, StageCount, SupportRow } from '../domain/pipeline';
  */
 
 const NEED_RECORD = `need_id uuid, title text, area_code text, sector text, organisation_id uuid, described_by int,
-  identified_at timestamptz, first_drafted_at timestamptz, first_published_at timestamptz`;
+  stage text, stage_version int, identified_at timestamptz, first_drafted_at timestamptz, first_published_at timestamptz`;
 const NEED_COLUMNS =
-  'need_id, title, area_code, sector, organisation_id, described_by, identified_at, first_drafted_at, first_published_at';
+  'need_id, title, area_code, sector, organisation_id, described_by, stage, stage_version, identified_at, first_drafted_at, first_published_at';
 
 const SUPPORT_RECORD = `support_id uuid, title text, area_code text, sector text, lead_agency_id uuid, described_by int,
   drafted_at timestamptz, published_at timestamptz, first_feedback_at timestamptz, feedback_count int`;
@@ -34,6 +34,8 @@ export interface NeedRecord {
   sector: Sector | null;
   organisation_id: string | null;
   described_by: number;
+  stage: NeedStage | null;
+  stage_version: number;
   identified_at: string | Date | null;
   first_drafted_at: string | Date | null;
   first_published_at: string | Date | null;
@@ -61,6 +63,8 @@ export function needRecord(need: NeedRow): NeedRecord {
     sector: need.sector,
     organisation_id: need.organisationId,
     described_by: need.describedBy,
+    stage: need.stage,
+    stage_version: need.stageVersion,
     identified_at: need.identifiedAt,
     first_drafted_at: need.firstDraftedAt,
     first_published_at: need.firstPublishedAt,
@@ -91,6 +95,8 @@ export function toNeedRow(row: NeedRecord): NeedRow {
     sector: row.sector,
     organisationId: row.organisation_id,
     describedBy: row.described_by,
+    stage: row.stage,
+    stageVersion: row.stage_version,
     identifiedAt: orNull(row.identified_at),
     firstDraftedAt: orNull(row.first_drafted_at),
     firstPublishedAt: orNull(row.first_published_at),

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { IsISO8601, Matches, MaxLength } from 'class-validator';
 
 /**
  * A day as `YYYY-MM-DD` and nothing more: IsISO8601 alone also accepts times and week dates, and
@@ -7,6 +7,7 @@ import { IsISO8601, Matches } from 'class-validator';
  */
 export function IsCalendarDate(): PropertyDecorator {
   return applyDecorators(
+    MaxLength(10),
     Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }),
     IsISO8601({ strict: true }, { message: '$property must be an existing calendar date' }),
   );

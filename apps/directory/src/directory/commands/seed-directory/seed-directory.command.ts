@@ -6,6 +6,8 @@ import type { SeedCounts } from './seed-plan';
 export interface SeedDirectorySummary {
   organisations: SeedCounts;
   areas: SeedCounts;
+  targetGroups: SeedCounts;
+  productTypes: SeedCounts;
 }
 
 /** Brings the directory up to the reference data: adds what is missing, updates what differs. */

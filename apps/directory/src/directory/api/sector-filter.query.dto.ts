@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { SECTORS, Sector } from '@styrkedjan/contracts';
 
-export class ListAreasQueryParams {
+/** `?sector=`: the part of a vocabulary a sector uses. */
+export class SectorFilterQueryParams {
   @ApiPropertyOptional({ enum: SECTORS })
   @IsOptional()
   @IsIn(SECTORS)
