@@ -14,6 +14,7 @@
  * start) and stops it last; without REDIS_URL the services put their queues on PostgreSQL.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { queueBackendKind } from '@styrkedjan/messaging';
 import {
@@ -112,7 +113,12 @@ async function main(): Promise<void> {
   // Nothing may run from dist/ until the compiler has rebuilt it.
   if (watch) await startCompiler();
 
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The secret the gateway signs the requests it hands on with: a new one each start unless configured, given to
+  // every service (and to the one process) the same way.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SERVICE_AUTH_SECRET: config.SERVICE_AUTH_SECRET ?? randomBytes(48).toString('base64url'),
+  };
   let database = '';
   if (!config.DATABASE_URL) {
     const dataDir = await embeddedDataDir(config.EMBEDDED_POSTGRES_DIR);

@@ -4,7 +4,9 @@
  * production: the command refuses unless development tokens are on (NODE_ENV=development, or
  * AUTH_DEV_TOKENS=true outside production).
  *
- *   <organisation>  `kind:code` of a seeded organisation (municipality:0180, region:12, agency:SOS) or its UUID
+ *   <organisation>  `kind:code` of a seeded organisation (municipality:0180, region:12, agency:SOS) or its UUID;
+ *                   `operator` for the operating organisation (PLATFORM_OPERATOR_ORGANISATION_ID, in development
+ *                   agency:EHM by default) in the platform_operator role
  *   --role          a role of the policy; default the usual role of the organisation's kind
  *   --user          the user id (the `sub` claim); default dev-<role>@<organisation>
  *   --ttl           how long it is valid: 30m, 8h, 2d; default 8h
@@ -38,14 +40,21 @@ async function main(argv: string[]): Promise<string> {
   });
   if (positionals.length !== 1)
     throw new UsageError('name one organisation: kind:code (municipality:0180) or its UUID');
-  const { organisationId, kind } = organisationOf(positionals[0]);
-  const roles = values.role?.flatMap((role) => role.split(',')) ?? (kind ? [DEFAULT_ROLE_OF_KIND[kind]] : []);
+  const operator = positionals[0] === 'operator';
+  if (operator && !auth.operatorOrganisationId)
+    throw new UsageError('no operating organisation is configured (PLATFORM_OPERATOR_ORGANISATION_ID)');
+  const { organisationId, kind } = organisationOf(operator ? auth.operatorOrganisationId! : positionals[0]);
+  const operating = organisationId === auth.operatorOrganisationId;
+  const usual = operator ? ['platform_operator'] : kind ? [DEFAULT_ROLE_OF_KIND[kind]] : [];
+  const roles = values.role?.flatMap((role) => role.split(',')) ?? usual;
   if (!roles.length) throw new UsageError('--role is needed when the organisation is given by its UUID');
   for (const role of roles) {
     if (!(ROLES as readonly string[]).includes(role))
       throw new UsageError(`--role ${role}: not one of ${ROLES.join(', ')}`);
-    if (kind && !rolesFor(kind, [role]).length)
+    if (kind && !rolesFor(kind, [role], operating).length)
       throw new UsageError(`--role ${role}: cannot be held in an organisation of kind ${kind}`);
+    if (role === 'platform_operator' && !operating)
+      throw new UsageError(`--role ${role}: held only in the operating organisation (npm run token -- operator)`);
   }
   const user = values.user ?? `dev-${roles[0]}@${positionals[0]}`;
   const key = loadOrCreateDevKey(auth.devKeyDir);

@@ -25,7 +25,9 @@ const HOME: Record<Role, [string, string]> = {
   agency_editor: ['agency', 'SOS'],
   steering_group: ['association', 'SKR'],
   government: ['government', 'RK-S'],
-  admin: ['association', 'SKR'],
+  organisation_admin: ['association', 'SKR'],
+  // The operating organisation the harness configures (PLATFORM_OPERATOR_ORGANISATION_ID).
+  platform_operator: ['agency', 'EHM'],
 };
 
 /**
@@ -207,7 +209,7 @@ describe('identity and access', () => {
       'inbox.mark-read': (role, org) => api.post(`/organisations/${org}/notifications/read-all`).set(as(role)),
       'pipeline.read': (role) => api.get('/pipeline').set(as(role)),
       'events.read': (role) => api.get('/events?limit=1').set(as(role)),
-      'audit.read': (role) => api.get('/audit?limit=1').set(as(role)),
+      'audit.read': (role, org) => api.get(`/audit?limit=1&organisationId=${org}`).set(as(role)),
       'dead-letters.manage': (role) => api.get('/admin/dead-letters').set(as(role)),
       'api-keys.manage': (role) => api.get('/api-keys').set(as(role)),
     };
@@ -218,8 +220,14 @@ describe('identity and access', () => {
       'support.draft': 201,
       'feedback.give': 201,
     };
-    /** Actions whose object names its organisation in the path: `own` cells are also tried on another organisation's. */
-    const OWNED_BY_PATH: Action[] = ['subscriptions.read', 'subscriptions.change', 'inbox.read', 'inbox.mark-read'];
+    /** Actions whose request names the organisation: `own` cells are also tried on another organisation's. */
+    const OWNED_BY_PATH: Action[] = [
+      'subscriptions.read',
+      'subscriptions.change',
+      'inbox.read',
+      'inbox.mark-read',
+      'audit.read',
+    ];
 
     const cells = Object.entries(MATRIX).flatMap(([action, row]) =>
       Object.entries(row).map(([role, cell]) => [action as Action, role as Role, cell] as const),
@@ -310,7 +318,7 @@ describe('identity and access', () => {
       ]);
       const keyForAnother = await api
         .post('/api-keys')
-        .set(as('admin'))
+        .set(as('organisation_admin'))
         .send({ name: 'x', role: 'steering_group', organisationId: otherMunicipality })
         .expect(400);
       expect(keyForAnother.body.errors).toContainEqual(expect.objectContaining({ field: 'organisationId' }));
@@ -339,7 +347,7 @@ describe('identity and access', () => {
 
   describe('API keys', () => {
     it('are issued once, used, listed without the secret, and stop working when revoked', async () => {
-      const admin = system.as(home.municipality, 'admin');
+      const admin = system.as(home.municipality, 'organisation_admin');
       const issued = await api
         .post('/api-keys')
         .set(admin)
@@ -378,7 +386,10 @@ describe('identity and access', () => {
       });
 
       // Another organisation's administrator does not find it.
-      await api.delete(`/api-keys/${issued.body.id}`).set(system.as(otherMunicipality, 'admin')).expect(404);
+      await api
+        .delete(`/api-keys/${issued.body.id}`)
+        .set(system.as(otherMunicipality, 'organisation_admin'))
+        .expect(404);
       await api.post('/needs').set('X-Api-Key', key).send(need()).expect(201);
 
       const revoked = await api.delete(`/api-keys/${issued.body.id}`).set(admin).expect(200);
@@ -388,7 +399,7 @@ describe('identity and access', () => {
     });
 
     it('stop working when expired, and are refused with a role the organisation cannot hold', async () => {
-      const admin = system.as(home.municipality, 'admin');
+      const admin = system.as(home.municipality, 'organisation_admin');
       const issued = await api
         .post('/api-keys')
         .set(admin)
@@ -402,7 +413,8 @@ describe('identity and access', () => {
 
       for (const [body, field] of [
         [{ name: 'x', role: 'agency_editor' }, 'role'],
-        [{ name: 'x', role: 'admin' }, 'role'],
+        [{ name: 'x', role: 'organisation_admin' }, 'role'],
+        [{ name: 'x', role: 'platform_operator' }, 'role'],
         [{ name: '', role: 'municipality' }, 'name'],
         [{ name: 'x', role: 'municipality', expiresAt: '2000-01-01T00:00:00Z' }, 'expiresAt'],
         [{ name: 'x', role: 'municipality', expiresAt: '2999-01-01T00:00:00Z' }, 'expiresAt'],
@@ -420,18 +432,19 @@ describe('identity and access', () => {
   });
 
   describe('the security log', () => {
-    it('lists refused credentials, denied actions and key changes for administrators and steering', async () => {
+    it('lists refused credentials, denied actions and key changes for operators and steering', async () => {
       await api
         .get('/needs')
         .set(system.as(home.municipality, 'municipality', { claims: { aud: 'x' } }))
         .expect(401);
       await api.get('/audit').set(as('municipality')).expect(403);
-      const audit = await api.get('/audit?limit=200').set(as('steering_group')).expect(200);
+      const audit = await api.get('/audit?limit=200').set(as('platform_operator')).expect(200);
       const types = new Set(audit.body.items.map((e: { type: string }) => e.type));
       expect([...types].sort()).toEqual(['access.denied', 'api_key.issued', 'api_key.revoked', 'auth.failed']);
       expect(audit.body.items[0]).toMatchObject({
         type: 'access.denied',
         actor: { organisationId: home.municipality, method: 'jwt' },
+        ip: expect.any(String),
         request: 'GET /audit',
         detail: { action: 'audit.read' },
       });
@@ -442,16 +455,157 @@ describe('identity and access', () => {
         detail: { reason: 'invalid_aud' },
       });
 
-      const denials = await api.get('/audit?type=access.denied&limit=1').set(as('admin')).expect(200);
+      const denials = await api.get('/audit?type=access.denied&limit=1').set(as('platform_operator')).expect(200);
       expect(denials.body.items).toHaveLength(1);
       const next = await api
         .get(`/audit?type=access.denied&limit=1&cursor=${denials.body.nextCursor}`)
-        .set(as('admin'))
+        .set(as('platform_operator'))
         .expect(200);
       expect(next.body.items[0].id).not.toBe(denials.body.items[0].id);
-      const bad = await api.get('/audit?type=login&organisationId=x').set(as('admin')).expect(400);
+      const bad = await api.get('/audit?type=login&organisationId=x').set(as('platform_operator')).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['organisationId', 'type']);
-      await api.get('/audit?cursor=bm9wZQ').set(as('admin')).expect(400);
+      await api.get('/audit?cursor=bm9wZQ').set(as('platform_operator')).expect(400);
+    });
+
+    it("shows steering groups every organisation's events without the addresses", async () => {
+      const audit = await api.get('/audit?limit=200').set(as('steering_group')).expect(200);
+      const organisations = new Set(
+        audit.body.items.map((e: { actor: { organisationId: string } }) => e.actor.organisationId),
+      );
+      expect(organisations.size).toBeGreaterThan(2);
+      expect(audit.body.items.filter((e: { ip: string | null }) => e.ip !== null)).toEqual([]);
+    });
+
+    it("shows an organisation's administrator its own organisation's events only, and refuses another's", async () => {
+      // The municipality's administrator issued and revoked keys above; its organisation was denied actions too.
+      const admin = system.as(home.municipality, 'organisation_admin');
+      const own = await api.get('/audit?limit=200').set(admin).expect(200);
+      expect(own.body.items.length).toBeGreaterThan(0);
+      for (const event of own.body.items) {
+        expect(event.actor.organisationId).toBe(home.municipality);
+        expect(event.ip).toEqual(expect.any(String));
+      }
+      const named = await api.get(`/audit?limit=200&organisationId=${home.municipality}`).set(admin).expect(200);
+      expect(named.body.items).toEqual(own.body.items);
+      const other = await api
+        .get(`/audit?organisationId=${home.steering_group}`)
+        .set(admin)
+        .expect(403)
+        .expect('content-type', /application\/problem\+json/);
+      expect(other.body.code).toBe('forbidden');
+      const denied = await api.get('/audit?type=access.denied&limit=1').set(as('platform_operator')).expect(200);
+      expect(denied.body.items[0]).toMatchObject({
+        actor: { organisationId: home.municipality },
+        request: 'GET /audit',
+        detail: { action: 'audit.read', reason: 'other_organisation' },
+      });
+    });
+  });
+
+  describe('the platform operator', () => {
+    // What a member organisation's identity provider can put in a token: every role it likes, the operator's too.
+    const memberAdmin = () => system.as(home.municipality, ['municipality', 'organisation_admin', 'platform_operator']);
+
+    it("is no role for a member organisation's administrator, whatever its token claims", async () => {
+      for (const [method, path] of [
+        ['get', '/admin/dead-letters'],
+        ['post', `/admin/dead-letters/${UNKNOWN}/retry`],
+        ['get', '/events?limit=1'],
+        ['get', `/audit?organisationId=${home.region}`],
+      ] as const) {
+        const refused = await api[method](path).set(memberAdmin()).expect(403);
+        expect([method, path, refused.headers['content-type']]).toEqual([
+          method,
+          path,
+          expect.stringMatching(/application\/problem\+json/),
+        ]);
+      }
+      // Its own organisation's keys and security events it still manages.
+      await api.get('/api-keys').set(memberAdmin()).expect(200);
+      const own = await api.get('/audit?limit=200').set(memberAdmin()).expect(200);
+      for (const event of own.body.items) expect(event.actor.organisationId).toBe(home.municipality);
+    });
+
+    it('is held in the operating organisation, and there only in that role', async () => {
+      await api.get('/admin/dead-letters').set(as('platform_operator')).expect(200);
+      await api.post(`/admin/dead-letters/${UNKNOWN}/retry`).set(as('platform_operator')).expect(404);
+      // Another role of the operating organisation is not the operator's.
+      await api.get('/admin/dead-letters').set(system.as(home.platform_operator, 'agency_editor')).expect(403);
+      await api.get('/admin/dead-letters').set(system.as(home.platform_operator, 'organisation_admin')).expect(403);
+    });
+  });
+
+  describe('services answer only what the gateway passed on', () => {
+    const forgedTitle = 'Förfalskat behov';
+    const forged = (organisationId = home.municipality) => ({
+      'x-actor-organisation-id': organisationId,
+      'x-actor-organisation-kind': 'municipality',
+      'x-actor-user-id': 'mallory',
+      'x-actor-method': 'jwt',
+    });
+    const stockholm = () => ({
+      organisationId: home.municipality,
+      organisationKind: 'municipality' as const,
+      userId: 'anna',
+      method: 'jwt',
+    });
+    const needs = () => request(system.serviceUrl('needs'));
+    const stored = async () =>
+      (await system.db.query('SELECT count(*)::int AS n FROM needs.needs WHERE title = $1', [forgedTitle])).rows[0].n;
+
+    it('refuses forged actor headers sent straight to a service with 401 problem+json, logged, and stores nothing', async () => {
+      const body = { ...need(), title: forgedTitle };
+      const refused = await needs()
+        .post('/needs')
+        .set(forged())
+        .send(body)
+        .expect(401)
+        .expect('content-type', /application\/problem\+json/);
+      expect(refused.body).toMatchObject({ status: 401, code: 'unauthenticated', instance: '/needs' });
+      await needs().get('/needs').set(forged()).expect(401);
+      await needs().get(`/needs/${UNKNOWN}`).expect(401);
+
+      // Assertions made for something else: another service, another request, another issuer, another secret.
+      const other = system.assertion('supports', 'POST', '/needs', stockholm());
+      await needs().post('/needs').set(other).send(body).expect(401);
+      const forRead = system.assertion('needs', 'GET', '/needs', stockholm());
+      await needs().post('/needs').set(forRead).send(body).expect(401);
+      const fromPeer = system.assertion('needs', 'POST', '/needs', stockholm(), 'supports');
+      await needs().post('/needs').set(fromPeer).send(body).expect(401);
+      const [header, payload] = system
+        .assertion('needs', 'POST', '/needs', stockholm())
+        ['x-service-assertion'].split('.');
+      await needs().post('/needs').set('x-service-assertion', `${header}.${payload}.AAAA`).send(body).expect(401);
+
+      expect(await stored()).toBe(0);
+      expect(system.output()).toMatch(/refused POST \/needs from \S+: missing/);
+
+      // The same request as the gateway hands it on is answered, for the organisation the assertion names (headers
+      // naming another are ignored).
+      const accepted = await needs()
+        .post('/needs')
+        .set(system.assertion('needs', 'POST', '/needs', stockholm()))
+        .set(forged(otherMunicipality))
+        .send(body)
+        .expect(201);
+      expect(accepted.body.organisationId).toBe(home.municipality);
+      expect(await stored()).toBe(1);
+    });
+
+    it('keeps health open, and the outbox feed for the services that reconcile against it', async () => {
+      await needs().get('/health/ready').expect(200);
+      await needs().get('/health/live').expect(200);
+      const feed = '/outbox/published?consumer=pipeline';
+      await needs().get(feed).expect(401);
+      await needs()
+        .get(feed)
+        .set(system.assertion('needs', 'GET', feed))
+        .expect(401); // the gateway does not reconcile
+      await needs()
+        .get(feed)
+        .set(system.assertion('needs', 'GET', feed, null, 'pipeline'))
+        .expect(200);
+      await needs().get('/docs-json').expect(401);
     });
   });
 
@@ -542,7 +696,7 @@ describe('identity and access', () => {
         });
         // A fresh organisation per store, so counts from earlier tests do not carry over.
         const organisation = await system.organisationId('municipality', store === 'redis' ? '0114' : '0115');
-        const caller = system.as(organisation, ['municipality', 'admin']);
+        const caller = system.as(organisation, ['municipality', 'organisation_admin']);
         const issued = await api
           .post('/api-keys')
           .set(caller)

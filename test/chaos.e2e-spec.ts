@@ -143,7 +143,7 @@ describe(`chaos (queues on ${BACKEND})`, () => {
   }
 
   row('a dead letter survives the queue losing its data: offered again, applied once its cause is fixed', async () => {
-    const operator = system.as(socialstyrelsen, 'admin');
+    const operator = system.as(system.operatorOrganisationId, 'platform_operator');
     // The cause: the inbox refuses rows for one title, as a broken constraint or a full disk would.
     const cure = await addTrigger(
       'chaos_refuse_poison',

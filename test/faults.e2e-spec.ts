@@ -14,10 +14,10 @@ describe('faults', () => {
   let stockholm: string;
   let followers: string[]; // the 33 municipalities of Skåne, which follow social.older-care
 
-  // The agency acts through an editor, the municipalities through their own users; the operator is an admin.
+  // The agency acts through an editor, the municipalities through their own users; the operator is the operating organisation's.
   const as = (organisationId: string) =>
     system.as(organisationId, organisationId === socialstyrelsen ? 'agency_editor' : 'municipality');
-  const operator = () => system.as(socialstyrelsen, 'admin');
+  const operator = () => system.as(system.operatorOrganisationId, 'platform_operator');
   const AREA = 'social.older-care';
 
   beforeAll(async () => {

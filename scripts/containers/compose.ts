@@ -89,10 +89,11 @@ export function checkCompose(docker: string, findings: Findings): string {
   const expect = findings.expect.bind(findings);
   step('docker/compose.yml against the Compose Specification schema');
   const raw = parse(readFileSync(join(docker, 'compose.yml'), 'utf8'), { merge: true }) as unknown;
-  // What an operator must give (compose refuses to start without them): the identity provider.
+  // What an operator must give (compose refuses to start without them): the identity provider, the services' secret.
   const operator = {
     AUTH_JWKS_URL: 'https://idp.example.se/.well-known/jwks.json',
     AUTH_ISSUER: 'https://idp.example.se',
+    SERVICE_AUTH_SECRET: 'x'.repeat(48),
   };
   const compose = interpolate(raw, operator) as Dict;
   const schema = JSON.parse(readFileSync(join(docker, 'compose-spec.schema.json'), 'utf8')) as Dict;
@@ -171,6 +172,10 @@ export function checkCompose(docker: string, findings: Findings): string {
         `${name}: must wait for setup (condition: service_completed_successfully)`,
       );
       expect(env.HOST === '0.0.0.0', `${name}: HOST=0.0.0.0, or it listens on the container's loopback only`);
+      expect(
+        env.SERVICE_AUTH_SECRET === operator.SERVICE_AUTH_SECRET,
+        `${name}: needs SERVICE_AUTH_SECRET, the one secret of every service`,
+      );
     }
     let config: ReturnType<typeof parseConfig>;
     try {

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { SERVICE_NAMES, SERVICE_PORTS } from '@styrkedjan/platform';
+import { randomBytes } from 'node:crypto';
+import { ASSERTION_HEADER, SERVICE_NAMES, SERVICE_PORTS, ServiceAssertions } from '@styrkedjan/platform';
 import { freePort } from '@styrkedjan/testing';
 import { runCommand, Stage, tail } from './dockerfile';
 import { Findings, step } from './findings';
@@ -130,6 +131,7 @@ export async function smokeTest(runtime: Stage, findings: Findings): Promise<voi
   const redisUrl = process.env.CHECK_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const port = await freePort();
   // What a container has: the image's ENV and what compose sets, none of this machine's settings.
+  const secret = randomBytes(48).toString('base64url');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: '/tmp',
@@ -138,6 +140,7 @@ export async function smokeTest(runtime: Stage, findings: Findings): Promise<voi
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: queuePrefix,
     PORT: String(port),
+    SERVICE_AUTH_SECRET: secret,
   };
   // As root, run as nobody: the image runs as an unprivileged USER, and must work without writing its own files.
   const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
@@ -189,7 +192,18 @@ export async function smokeTest(runtime: Stage, findings: Findings): Promise<voi
       `directory: HEALTHCHECK ${healthy ? 'passed' : 'failed'} after ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (!expect(healthy, `directory: the HEALTHCHECK never passed:\n${tail(log)}`)) return;
-    const response = await fetch(`http://127.0.0.1:${port}/organisations?kind=agency&q=SOS`);
+    // As the gateway asks it: with an assertion for the directory and this request.
+    const target = '/organisations?kind=agency&q=SOS';
+    const assertion = new ServiceAssertions(secret).sign({
+      issuer: 'gateway',
+      audience: 'directory',
+      method: 'GET',
+      target,
+      principal: null,
+    });
+    const response = await fetch(`http://127.0.0.1:${port}${target}`, {
+      headers: { [ASSERTION_HEADER]: assertion },
+    });
     const body = (await response.json()) as { items?: unknown[] };
     expect(
       response.ok && (body.items?.length ?? 0) > 0,

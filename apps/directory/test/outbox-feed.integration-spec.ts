@@ -11,6 +11,12 @@ import { eventually, TestSystem } from '@styrkedjan/testing';
 describe('outbox feed (integration)', () => {
   let system: TestSystem;
   let http: ReturnType<typeof request>;
+  // As a consuming service asks, with an assertion signed as that service for the directory.
+  const get = (path: string, query: Record<string, string | number>) => {
+    const params = Object.entries(query).map(([name, value]): [string, string] => [name, String(value)]);
+    const target = `${path}?${new URLSearchParams(params).toString()}`;
+    return http.get(target).set(system.assertion('directory', 'GET', target, null, 'notifications'));
+  };
   let published: string[]; // the ids the notifications consumer subscribes to, in publishing order
 
   beforeAll(async () => {
@@ -40,10 +46,11 @@ describe('outbox feed (integration)', () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await http
-        .get('/outbox/published')
-        .query({ consumer, limit: 100, ...(after ? { after } : {}) })
-        .expect(200);
+      const page = await get('/outbox/published', {
+        consumer,
+        limit: 100,
+        ...(after ? { after } : {}),
+      }).expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(100);
       seen.push(...page.body.items.map((item: { eventId: string }) => item.eventId));
       if (page.body.items.length < 100) return seen;
@@ -65,15 +72,12 @@ describe('outbox feed (integration)', () => {
     const pipelineFeed = new Set(await feedOf('pipeline'));
     expect(rows.filter((row) => !pipelineFeed.has(row.id))).toEqual([]);
 
-    const answer = await http
-      .get('/outbox/events')
-      .query({
-        ids: rows
-          .slice(0, 100)
-          .map((row) => row.id)
-          .join(','),
-      })
-      .expect(200);
+    const answer = await get('/outbox/events', {
+      ids: rows
+        .slice(0, 100)
+        .map((row) => row.id)
+        .join(','),
+    }).expect(200);
     expect(answer.body.items).toContainEqual(
       expect.objectContaining({
         type: 'target-group.defined',
@@ -84,19 +88,16 @@ describe('outbox feed (integration)', () => {
   });
 
   it('leaves out what a consumer does not subscribe to, and what was published more recently than asked', async () => {
-    const feedback = await http.get('/outbox/published').query({ consumer: 'feedback' }).expect(200);
+    const feedback = await get('/outbox/published', { consumer: 'feedback' }).expect(200);
     expect(feedback.body.items).toEqual([]);
-    const settled = await http.get('/outbox/published').query({ consumer: 'pipeline', olderThanMs: 3_600_000 });
+    const settled = await get('/outbox/published', { consumer: 'pipeline', olderThanMs: 3_600_000 });
     expect(settled.body.items).toEqual([]);
     expect(BigInt(settled.body.retainedFrom)).toBeLessThan(BigInt(Date.now()) * 1000n);
   });
 
   it('gives the envelopes of the events asked for', async () => {
     const ids = published.slice(0, 3);
-    const answer = await http
-      .get('/outbox/events')
-      .query({ ids: ids.join(',') })
-      .expect(200);
+    const answer = await get('/outbox/events', { ids: ids.join(',') }).expect(200);
     expect(answer.body.items.map((event: { id: string }) => event.id)).toEqual(ids);
     expect(answer.body.items[0]).toMatchObject({ producer: 'directory', payload: expect.any(Object) });
   });
@@ -107,7 +108,7 @@ describe('outbox feed (integration)', () => {
     ['limit', { consumer: 'needs', limit: 0 }],
     ['olderThanMs', { consumer: 'needs', olderThanMs: -1 }],
   ])('refuses a bad %s on the published list, naming it', async (field, query) => {
-    const answer = await http.get('/outbox/published').query(query).expect(400);
+    const answer = await get('/outbox/published', query).expect(400);
     expect(answer.type).toBe('application/problem+json');
     expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
@@ -116,7 +117,7 @@ describe('outbox feed (integration)', () => {
     ['not a uuid', 'not-a-uuid'],
     ['too many', Array.from({ length: 101 }, () => '0c6e4a52-6f3c-4c8a-9d5e-2f1b7a3c9e10').join(',')],
   ])('refuses ids that are %s, naming the field', async (_, ids) => {
-    const answer = await http.get('/outbox/events').query({ ids }).expect(400);
+    const answer = await get('/outbox/events', { ids }).expect(400);
     expect(answer.type).toBe('application/problem+json');
     expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain('ids');
   });

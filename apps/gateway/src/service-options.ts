@@ -17,6 +17,8 @@ const JSON_TYPE = /^application\/(?:[^;\s]+\+)?json(?:\s*;|$)/i;
 export const gatewayServiceOptions: ServiceOptions = {
   // Bodies stream through to the services untouched; each service parses and limits its own.
   parseJsonBody: false,
+  // It establishes the caller itself, and signs the assertion each service then verifies.
+  publicEdge: true,
   configure: async (app) => {
     const config = app.get<GatewayConfig>(GATEWAY_CONFIG);
     const fastify = app.getHttpAdapter().getInstance();

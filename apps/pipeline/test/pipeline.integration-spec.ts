@@ -15,6 +15,8 @@ describe('pipeline service (integration)', () => {
   let db: TestSystem['db'];
   let queue: ReturnType<TestSystem['queue']>;
   let http: ReturnType<typeof request>;
+  // Straight to the service, as the gateway would pass the request on (with its assertion).
+  const get = (target: string) => http.get(target).set(system.assertion('pipeline', 'GET', target));
 
   const AREA = 'health.primary-care';
   const stockholm = randomUUID();
@@ -209,7 +211,7 @@ describe('pipeline service (integration)', () => {
     await drained();
     expect(await logged([p1.id])).toBe(1);
 
-    const pipeline = await http.get(`/pipeline?areaCode=${AREA}`).expect(200);
+    const pipeline = await get(`/pipeline?areaCode=${AREA}`).expect(200);
     expect(pipeline.body.filter).toEqual({ areaCode: AREA, sector: null });
     expect(pipeline.body.counts).toEqual({
       needs: needCounts({ answered: 2 }),
@@ -242,7 +244,7 @@ describe('pipeline service (integration)', () => {
       needIds: [need1, need2].sort(),
     });
 
-    const education = await http.get('/pipeline?sector=education').expect(200);
+    const education = await get('/pipeline?sector=education').expect(200);
     expect(education.body.counts.needs).toEqual(needCounts());
     expect(education.body.needs.items).toEqual([]);
   });
@@ -275,20 +277,18 @@ describe('pipeline service (integration)', () => {
       triagedAt: tick(),
     });
     await deliverInOrder([triagedEvent, n, endorsedEvent]);
-    const education = await http.get('/pipeline?sector=education').expect(200);
+    const education = await get('/pipeline?sector=education').expect(200);
     expect(education.body.counts.needs).toEqual(needCounts({ accepted: 1 }));
     expect(education.body.needs.items).toEqual([expect.objectContaining({ id: needId, stage: 'accepted' })]);
   });
 
   it('pages both lists with their own cursors, newest first', async () => {
-    const page1 = await http.get(`/pipeline?areaCode=${AREA}&limit=1`).expect(200);
+    const page1 = await get(`/pipeline?areaCode=${AREA}&limit=1`).expect(200);
     expect(page1.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2]);
     expect(page1.body.supports.items).toHaveLength(1);
-    const page2 = await http
-      .get(
-        `/pipeline?areaCode=${AREA}&limit=1&needsCursor=${page1.body.needs.nextCursor}&supportsCursor=${page1.body.supports.nextCursor}`,
-      )
-      .expect(200);
+    const page2 = await get(
+      `/pipeline?areaCode=${AREA}&limit=1&needsCursor=${page1.body.needs.nextCursor}&supportsCursor=${page1.body.supports.nextCursor}`,
+    ).expect(200);
     expect(page2.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need1]);
     expect(page2.body.needs.nextCursor).toBeNull();
     expect(page2.body.supports.items[0].id).not.toBe(page1.body.supports.items[0].id);
@@ -296,23 +296,22 @@ describe('pipeline service (integration)', () => {
   });
 
   it('rejects bad pipeline queries with problem details naming the field', async () => {
-    const sector = await http
-      .get('/pipeline?sector=space')
+    const sector = await get('/pipeline?sector=space')
       .expect(400)
       .expect('content-type', /application\/problem\+json/);
     expect(sector.body.errors).toContainEqual(expect.objectContaining({ field: 'sector' }));
-    const area = await http.get(`/pipeline?areaCode=${'x'.repeat(61)}`).expect(400);
+    const area = await get(`/pipeline?areaCode=${'x'.repeat(61)}`).expect(400);
     expect(area.body.errors).toContainEqual(expect.objectContaining({ field: 'areaCode' }));
-    const cursor = await http.get('/pipeline?needsCursor=not-a-cursor').expect(400);
+    const cursor = await get('/pipeline?needsCursor=not-a-cursor').expect(400);
     expect(cursor.body.errors).toEqual([expect.objectContaining({ field: 'needsCursor' })]);
     const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
-    await http.get(`/pipeline?supportsCursor=${forged}`).expect(400);
-    await http.get('/pipeline?limit=0').expect(400);
-    await http.get('/pipeline?unknown=1').expect(400);
+    await get(`/pipeline?supportsCursor=${forged}`).expect(400);
+    await get('/pipeline?limit=0').expect(400);
+    await get('/pipeline?unknown=1').expect(400);
   });
 
   it('serves the audit trail in position order, filtered and paged', async () => {
-    const all = await http.get('/events?limit=1000').expect(200);
+    const all = await get('/events?limit=1000').expect(200);
     const positions = all.body.items.map((e: { position: number }) => e.position);
     expect(positions).toEqual(positions.map((_: number, i: number) => i + 1));
     expect(all.body.nextAfter).toBeNull();
@@ -324,15 +323,15 @@ describe('pipeline service (integration)', () => {
     });
     expect(all.body.items.map((e: { type: string }) => e.type)).toContain('need.identified');
 
-    const page = await http.get('/events?after=2&limit=2').expect(200);
+    const page = await get('/events?after=2&limit=2').expect(200);
     expect(page.body.items.map((e: { position: number }) => e.position)).toEqual([3, 4]);
     expect(page.body.nextAfter).toBe(4);
 
-    const byType = await http.get('/events?type=support.drafted').expect(200);
+    const byType = await get('/events?type=support.drafted').expect(200);
     expect(byType.body.items.map((e: { payload: { supportId: string } }) => e.payload.supportId).sort()).toEqual(
       [support1, support2].sort(),
     );
-    const byAggregate = await http.get(`/events?aggregateId=${support1}`).expect(200);
+    const byAggregate = await get(`/events?aggregateId=${support1}`).expect(200);
     expect(byAggregate.body.items.map((e: { type: string }) => e.type)).toEqual([
       'support.published',
       'support.drafted',
@@ -347,7 +346,7 @@ describe('pipeline service (integration)', () => {
       'type=no.such',
       `aggregateId=${'x'.repeat(101)}`,
     ]) {
-      await http.get(`/events?${bad}`).expect(400);
+      await get(`/events?${bad}`).expect(400);
     }
   });
 
@@ -381,7 +380,7 @@ describe('pipeline service (integration)', () => {
       let after = start;
       const deadline = Date.now() + 30_000;
       while ((writing || after < start + events.length) && Date.now() < deadline) {
-        const page = await http.get(`/events?after=${after}&limit=7`).expect(200);
+        const page = await get(`/events?after=${after}&limit=7`).expect(200);
         for (const item of page.body.items) seen.push(item.position);
         if (page.body.items.length) after = page.body.items[page.body.items.length - 1].position;
       }
@@ -435,7 +434,7 @@ describe('pipeline service (integration)', () => {
       perTransaction.set(row.recorded_at.getTime(), (perTransaction.get(row.recorded_at.getTime()) ?? 0) + 1);
     expect(Math.max(...perTransaction.values())).toBeGreaterThan(1);
     expect(await (await queue.getJob(`${poisoned.id}-again`))?.getState()).toBe('failed');
-    const counts = await http.get('/pipeline?sector=health&limit=1').expect(200);
+    const counts = await get('/pipeline?sector=health&limit=1').expect(200);
     expect(counts.body.counts.needs.identified).toBeGreaterThanOrEqual(201);
   });
 
@@ -457,7 +456,7 @@ describe('pipeline service (integration)', () => {
 
     // Live processing carries on from the rebuilt state.
     await deliver([feedback(support2)]);
-    const after = await http.get(`/pipeline?areaCode=${AREA}`).expect(200);
+    const after = await get(`/pipeline?areaCode=${AREA}`).expect(200);
     expect(after.body.supports.items.find((s: { id: string }) => s.id === support2)).toMatchObject({
       stage: 'with_feedback',
       feedbackCount: 1,
@@ -494,7 +493,7 @@ describe('pipeline service (integration)', () => {
     const { code } = await replay(['pipeline']);
     expect(code).toBe(0);
     expect(await tables()).toEqual(live);
-    const pipeline = await http.get(`/pipeline?areaCode=${AREA}`).expect(200);
+    const pipeline = await get(`/pipeline?areaCode=${AREA}`).expect(200);
     expect(pipeline.body.needs.items).toContainEqual(
       expect.objectContaining({ id: needId, title: 'Gammalt behov', stage: 'being-addressed' }),
     );

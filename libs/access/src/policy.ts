@@ -9,9 +9,16 @@ export const ROLES = [
   'agency_editor',
   'steering_group',
   'government',
-  'admin',
+  'organisation_admin',
+  'platform_operator',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * Roles that administer rather than take part: never given to an API key. The platform operator's is held only in
+ * the operating organisation (see rolesFor), so no member organisation's identity provider can hand it out.
+ */
+export const ADMINISTRATIVE_ROLES = ['organisation_admin', 'platform_operator'] as const satisfies readonly Role[];
 
 /** Every act the policy decides, named for the README's matrix. */
 export const ACTIONS = [
@@ -52,15 +59,18 @@ export const ROLE_KINDS: Record<Role, readonly OrganisationKind[]> = {
   profession: ['profession'],
   patient_organisation: ['patient_organisation'],
   agency_editor: ['agency'],
-  // Steering groups sit with SKR, regions, agencies alike; operators may sit anywhere.
+  // Steering groups sit with SKR, regions, agencies alike; every organisation has its administrators.
   steering_group: ORGANISATION_KINDS,
   government: ['government'],
-  admin: ORGANISATION_KINDS,
+  organisation_admin: ORGANISATION_KINDS,
+  // Any kind, but only in the one operating organisation the configuration names (rolesFor).
+  platform_operator: ORGANISATION_KINDS,
 };
 
 const LOCAL: Role[] = ['municipality', 'region', 'profession', 'patient_organisation'];
 const MEMBERS: Role[] = [...LOCAL, 'agency_editor', 'steering_group', 'government'];
 const EVERYONE: Role[] = [...ROLES];
+const OVERSIGHT: Role[] = ['steering_group', 'government', 'platform_operator'];
 
 const grant = (roles: Role[], scope: Scope) =>
   Object.fromEntries(roles.map((role) => [role, scope])) as Partial<Record<Role, Scope>>;
@@ -85,10 +95,11 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   'inbox.read': grant(MEMBERS, 'own'),
   'inbox.mark-read': grant(MEMBERS, 'own'),
   'pipeline.read': grant(EVERYONE, 'any'),
-  'events.read': grant(['steering_group', 'government', 'admin'], 'any'),
-  'audit.read': grant(['steering_group', 'admin'], 'any'),
-  'dead-letters.manage': grant(['admin'], 'any'),
-  'api-keys.manage': grant(['admin'], 'own'),
+  'events.read': grant(OVERSIGHT, 'any'),
+  // The security log holds addresses (personal data): steering groups read it without them (the gateway's audit route).
+  'audit.read': { ...grant(['steering_group', 'platform_operator'], 'any'), organisation_admin: 'own' },
+  'dead-letters.manage': grant(['platform_operator'], 'any'),
+  'api-keys.manage': grant(['organisation_admin'], 'own'),
 };
 
 /** Who asks: the organisation a token or key names, and its roles there. */
@@ -125,12 +136,24 @@ export function decide(subject: Subject, action: Action, resource?: Resource): D
   };
 }
 
-/** The roles of `claimed` that exist and can be held in an organisation of `kind`; the rest are ignored. */
-export function rolesFor(kind: OrganisationKind, claimed: readonly unknown[]): Role[] {
+/** The widest scope in which `subject` may do `action`, or null when none of its roles may. */
+export function scopeOf(subject: Subject, action: Action): Scope | null {
+  const scopes = subject.roles.map((role) => PERMISSIONS[action][role]);
+  return scopes.includes('any') ? 'any' : scopes.includes('own') ? 'own' : null;
+}
+
+/**
+ * The roles of `claimed` that exist and can be held in an organisation of `kind`; the rest are ignored. The
+ * platform operator's role counts only in the operating organisation (`operating`: the caller's organisation is the
+ * one the configuration names): claimed by anyone else's token, it is no role at all.
+ */
+export function rolesFor(kind: OrganisationKind, claimed: readonly unknown[], operating = false): Role[] {
   const known = claimed.filter(
     (role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role),
   );
-  return [...new Set(known)].filter((role) => ROLE_KINDS[role].includes(kind));
+  return [...new Set(known)].filter(
+    (role) => ROLE_KINDS[role].includes(kind) && (role !== 'platform_operator' || operating),
+  );
 }
 
 /** The role an organisation of a kind usually acts in: what a development token gets unless told otherwise. */

@@ -5,10 +5,13 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import bytes from 'bytes';
 import { Logger as ServiceLogger } from 'nestjs-pino';
-import { parseConfig, SERVICE_PORTS, ServiceName } from './config';
+import { ConfigError, parseConfig, SERVICE_PORTS, ServiceName } from './config';
 import { ServiceErrorFilter } from './database/unavailable';
+import { requireServiceAssertion } from './http/assertion-hook';
 import { serviceApiDocument } from './http/api-document';
 import { correlationIdOf } from './http/request-context';
+import { refuseLongUrls, requestLimitOptions } from './http/request-limits';
+import { ServiceAssertions } from './http/service-assertion';
 import { createValidationPipe } from './http/validation';
 import { runAsService } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -17,6 +20,11 @@ import { startTracing, traceHttp } from './observability/tracing';
 export interface ServiceOptions {
   /** The gateway streams bodies through untouched; every other service parses JSON. */
   parseJsonBody?: boolean;
+  /**
+   * The gateway is the public edge and authenticates callers itself; every other service answers only requests
+   * carrying the gateway's assertion (http/assertion-hook.ts).
+   */
+  publicEdge?: boolean;
   /** Last touches before listening: extra hooks and plugins, API docs. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -60,13 +68,21 @@ export async function createServiceApp(
     // nestjs-pino does the logging, and names a request by its correlation id rather than Fastify's counter.
     logger: false,
     genReqId: correlationIdOf,
+    // URLs over 8 KiB are a 414, headers over 16 KiB a 431, both problem+json like every other refusal.
+    ...requestLimitOptions,
   });
+  if (!config.SERVICE_AUTH_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  SERVICE_AUTH_SECRET: required for a service: the secret (at least 32 characters) the gateway signs the requests it passes on with, the same in every service (`npm start` and the test harness make one per start)',
+    );
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, { bufferLogs: true });
   app.useLogger(app.get(ServiceLogger));
   app.enableShutdownHooks();
   app.useGlobalFilters(new ServiceErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
+  refuseLongUrls(fastify);
+  if (!options.publicEdge) requireServiceAssertion(fastify, name, app.get(ServiceAssertions));
   app.get(Metrics).observeHttp(fastify);
   traceHttp(fastify, name);
   if (options.parseJsonBody !== false) {

@@ -61,6 +61,10 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_MS: int(1000, 600_000).default(30_000),
   RECONCILE_GRACE_MS: int(500, 600_000).default(30_000),
   RECONCILE_BATCH_SIZE: int(10, 10_000).default(1000),
+  // The secret the gateway signs the assertion it hands each request on with, and services their calls to each
+  // other (http/service-assertion.ts). Required by every service's HTTP edge; `npm start` and the test harness make
+  // one per start.
+  SERVICE_AUTH_SECRET: z.string().min(32).max(1000).optional(),
   ...Object.fromEntries(
     SERVICE_NAMES.map((name) => [
       `${name.toUpperCase()}_URL`,

@@ -5,6 +5,7 @@ import { parseConfig, PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME, ServiceName
 import { ensureSchema, ServiceDatabase, serviceDataSourceOptions } from './database/database';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
+import { ServiceAssertions } from './http/service-assertion';
 import { serviceLoggerModule } from './observability/logger';
 import { Metrics, MetricsController } from './observability/metrics';
 
@@ -53,10 +54,11 @@ export class PlatformModule {
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: name },
         Readiness,
+        { provide: ServiceAssertions, useValue: new ServiceAssertions(config.SERVICE_AUTH_SECRET) },
         Metrics,
         ...(database ? [DatabaseReadiness] : []),
       ],
-      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness, Metrics],
+      exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness, Metrics, ServiceAssertions],
     };
   }
 }

@@ -1,11 +1,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { CONSUMER_NAMES, queueNameOf } from '@styrkedjan/contracts';
 import { openQueueBackend, QueueBackend } from '@styrkedjan/messaging';
-import { SERVICE_NAMES, serviceFiles, ServiceName, SERVICES } from '@styrkedjan/platform';
+import { DEV_OPERATOR_ORGANISATION } from '@styrkedjan/access';
+import {
+  ASSERTION_HEADER,
+  Principal,
+  SERVICE_NAMES,
+  ServiceAssertions,
+  serviceFiles,
+  ServiceName,
+  SERVICES,
+} from '@styrkedjan/platform';
 import { eventually } from './eventually';
 import { freePort } from './free-port';
 import { stopProcess } from './processes';
@@ -88,6 +98,30 @@ export class TestSystem {
       throw error;
     }
   }
+
+  /** The secret of this system's assertions, made for it as `npm start` makes one per start. */
+  readonly serviceAuthSecret = randomBytes(48).toString('base64url');
+  private readonly assertions = new ServiceAssertions(this.serviceAuthSecret);
+
+  /**
+   * The header of an assertion as the gateway would sign it, for a test that calls a service straight: for `method`
+   * and `target` (path and query) at `service`, acting for `principal` (none: a service-to-service call, or a
+   * request without an actor). `issuer` is the gateway unless a service calls another.
+   */
+  assertion(
+    service: ServiceName,
+    method: string,
+    target: string,
+    principal: Principal | null = null,
+    issuer = 'gateway',
+  ): Record<string, string> {
+    return {
+      [ASSERTION_HEADER]: this.assertions.sign({ issuer, audience: service, method, target, principal }),
+    };
+  }
+
+  /** The organisation that operates the platform here: only its principals hold platform_operator. */
+  readonly operatorOrganisationId: string = DEV_OPERATOR_ORGANISATION.id;
 
   get url(): string {
     return `http://127.0.0.1:${this.ports.gateway}`;
@@ -332,6 +366,8 @@ export class TestSystem {
       CONSUMER_BACKOFF_MS: '100',
       CONSUMER_LOCK_MS: '3000',
       ...this.identity.gatewayEnv(),
+      PLATFORM_OPERATOR_ORGANISATION_ID: this.operatorOrganisationId,
+      SERVICE_AUTH_SECRET: this.serviceAuthSecret,
       // Limits generous enough for tests that are not about them.
       RATE_LIMIT_ORGANISATION: '100000',
       RATE_LIMIT_KEY: '100000',

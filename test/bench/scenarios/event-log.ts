@@ -92,15 +92,17 @@ async function latencies(
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
 
-/** The same request straight to the pipeline service, with the identity headers the gateway would have set. */
+/** The same request straight to the pipeline service, with the assertion the gateway would have signed. */
 function straightToPipeline(context: BenchContext) {
   const base = context.system.serviceUrl('pipeline');
-  const headers = {
-    'x-actor-organisation-id': context.orgs.stockholm,
-    'x-actor-organisation-kind': 'municipality',
-    'x-actor-method': 'jwt',
+  const principal = {
+    organisationId: context.orgs.stockholm,
+    organisationKind: 'municipality' as const,
+    userId: 'bench',
+    method: 'jwt',
   };
   return async (path: string) => {
+    const headers = context.system.assertion('pipeline', 'GET', path, principal);
     const response = await fetch(base + path, { headers });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`GET ${path} straight to the pipeline service: ${response.status}`);

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ServiceAssertions } from '@styrkedjan/platform';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { ApiKeysRepository } from '../api-keys/persistence/api-keys.repository';
 import { AuditModule } from '../audit/audit.module';
@@ -17,17 +18,24 @@ import { TokenVerifier } from './token-verifier';
   providers: [
     {
       provide: Authenticator,
-      inject: [GATEWAY_CONFIG, ApiKeysRepository],
-      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository) =>
-        new Authenticator(
+      inject: [GATEWAY_CONFIG, ApiKeysRepository, ServiceAssertions],
+      useFactory: (config: GatewayConfig, apiKeys: ApiKeysRepository, assertions: ServiceAssertions) => {
+        const operator = config.auth.operatorOrganisationId;
+        new Logger('Authenticator').log(
+          operator
+            ? `the platform operator role is held only in the organisation ${operator}`
+            : 'no PLATFORM_OPERATOR_ORGANISATION_ID: nobody holds the platform operator role (dead letters, the whole security log)',
+        );
+        return new Authenticator(
           config.auth,
           new TokenVerifier(config.auth),
-          new OrganisationResolver(findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs), {
+          new OrganisationResolver(findInDirectory(config.serviceUrls.directory, config.proxyTimeoutMs, assertions), {
             maxEntries: config.principalCacheSize,
             ttlMs: config.principalCacheTtlMs,
           }),
           apiKeys,
-        ),
+        );
+      },
     },
     RateLimits,
     { provide: APP_GUARD, useClass: AuthGuard },

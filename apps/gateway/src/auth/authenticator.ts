@@ -48,7 +48,7 @@ export class Authenticator {
       ...organisationId,
       userId,
       method,
-      roles: rolesFor(organisationId.organisationKind, rolesClaim(claims, roles)),
+      roles: rolesFor(organisationId.organisationKind, rolesClaim(claims, roles), this.operates(organisationId)),
       apiKeyId: null,
     };
   }
@@ -68,6 +68,11 @@ export class Authenticator {
       roles: rolesFor(organisation.organisationKind, [found.key.role]),
       apiKeyId: found.key.id,
     };
+  }
+
+  /** Whether the organisation is the one that runs the platform, whose principals alone may be its operators. */
+  private operates(organisation: { organisationId: string }): boolean {
+    return organisation.organisationId.toLowerCase() === this.config.operatorOrganisationId;
   }
 
   private async knownOrganisation(value: unknown, claim: string) {

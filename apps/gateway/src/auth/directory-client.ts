@@ -1,7 +1,7 @@
 import { HttpStatus, Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '@styrkedjan/contracts';
-import { ProblemException } from '@styrkedjan/platform';
+import { ASSERTION_HEADER, ProblemException, ServiceAssertions } from '@styrkedjan/platform';
 
 const organisationSchema = z.object({ id: z.uuid(), kind: z.enum(ORGANISATION_KINDS) });
 export type DirectoryOrganisation = z.infer<typeof organisationSchema>;
@@ -13,6 +13,7 @@ export type FindOrganisation = (organisationId: string) => Promise<DirectoryOrga
 export function findInDirectory(
   directoryUrl: string,
   timeoutMs: number,
+  assertions: ServiceAssertions,
   logger = new Logger('DirectoryClient'),
 ): FindOrganisation {
   const unavailable = (cause: string) => {
@@ -25,9 +26,18 @@ export function findInDirectory(
   };
   return async (organisationId) => {
     let response: Response;
+    const target = `/organisations/${encodeURIComponent(organisationId)}`;
+    // The gateway asks on its own account, before there is a caller: an assertion without a principal.
+    const assertion = assertions.sign({
+      issuer: 'gateway',
+      audience: 'directory',
+      method: 'GET',
+      target,
+      principal: null,
+    });
     try {
-      response = await fetch(`${directoryUrl}/organisations/${encodeURIComponent(organisationId)}`, {
-        headers: { accept: 'application/json' },
+      response = await fetch(`${directoryUrl}${target}`, {
+        headers: { accept: 'application/json', [ASSERTION_HEADER]: assertion },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_OPERATOR_ORGANISATION } from '@styrkedjan/access';
 import { ConfigError } from '@styrkedjan/platform';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -48,6 +49,9 @@ export const authEnvSchema = z.object({
   RATE_LIMIT_ORGANISATION: int(1, 10_000_000).default(1200),
   RATE_LIMIT_KEY: int(1, 10_000_000).default(600),
   RATE_LIMIT_AUTH_FAILURES: int(1, 10_000_000).default(30),
+  // The organisation that runs the platform: only its principals may hold platform_operator. Unset: nobody does.
+  // Empty is unset, as compose passes an operator's blank.
+  PLATFORM_OPERATOR_ORGANISATION_ID: z.uuid().or(z.literal('')).optional(),
 });
 
 export interface AuthConfig {
@@ -68,6 +72,8 @@ export interface AuthConfig {
   /** auto: Redis when REDIS_URL is set, else PostgreSQL. */
   rateLimitStore: 'auto' | 'redis' | 'postgres';
   rateLimit: { windowS: number; organisation: number; key: number; authFailures: number };
+  /** The directory id of the operating organisation, lower case; null when no one may act as platform operator. */
+  operatorOrganisationId: string | null;
 }
 
 export function authConfigOf(
@@ -105,5 +111,8 @@ export function authConfigOf(
       key: env.RATE_LIMIT_KEY,
       authFailures: env.RATE_LIMIT_AUTH_FAILURES,
     },
+    operatorOrganisationId:
+      env.PLATFORM_OPERATOR_ORGANISATION_ID?.toLowerCase() ||
+      (nodeEnv === 'development' ? DEV_OPERATOR_ORGANISATION.id : null),
   };
 }

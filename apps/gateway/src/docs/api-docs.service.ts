@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { ASSERTION_HEADER, ServiceAssertions } from '@styrkedjan/platform';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { BACKEND_SERVICES, BackendService } from '../routing/route-table';
 import { mergeOpenApi, ServiceDocument } from './merge-openapi';
@@ -17,7 +18,10 @@ export class ApiDocs {
   private complete?: OpenAPIObject;
   private building?: Promise<OpenAPIObject>;
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly assertions: ServiceAssertions,
+  ) {}
 
   document(own: OpenAPIObject): Promise<OpenAPIObject> {
     if (this.complete) return Promise.resolve(this.complete);
@@ -50,7 +54,15 @@ export class ApiDocs {
 
   private async fetchDocument(service: BackendService): Promise<OpenAPIObject | null> {
     try {
+      const assertion = this.assertions.sign({
+        issuer: 'gateway',
+        audience: service,
+        method: 'GET',
+        target: '/docs-json',
+        principal: null,
+      });
       const response = await fetch(`${this.config.serviceUrls[service]}/docs-json`, {
+        headers: { [ASSERTION_HEADER]: assertion },
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
       if (!response.ok) {

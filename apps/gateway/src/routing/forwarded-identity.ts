@@ -1,21 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ACTOR_HEADERS, Principal } from '@styrkedjan/platform';
+import { ASSERTION_HEADER } from '@styrkedjan/platform';
 import { API_KEY_HEADER } from '../auth/authenticator';
 
 /**
- * The services trust x-actor-* because only the gateway sets them: whatever a client sent under that
- * prefix is dropped, then the principal the guard established is written in its place.
+ * What a service learns of the caller is the gateway's signed assertion alone: whatever a client sent as an
+ * assertion or under the old x-actor-* prefix is dropped, then the assertion made for this request is written.
  */
-export function setForwardedIdentity(headers: IncomingHttpHeaders, principal: Principal | null): void {
+export function setForwardedIdentity(headers: IncomingHttpHeaders, assertion: string): void {
   for (const name of Object.keys(headers)) {
     if (name.startsWith('x-actor-')) delete headers[name];
   }
   // Credentials end at the gateway: a service has no use for them, and each copy is one more place to leak.
   delete headers.authorization;
   delete headers[API_KEY_HEADER];
-  if (!principal) return;
-  headers[ACTOR_HEADERS.organisationId] = principal.organisationId;
-  headers[ACTOR_HEADERS.organisationKind] = principal.organisationKind;
-  if (principal.userId) headers[ACTOR_HEADERS.userId] = principal.userId;
-  headers[ACTOR_HEADERS.method] = principal.method;
+  headers[ASSERTION_HEADER] = assertion;
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ProblemException, requestTraceContext, traceHeaders } from '@styrkedjan/platform';
+import { ProblemException, requestTraceContext, ServiceAssertions, traceHeaders } from '@styrkedjan/platform';
 import { principalOf } from '../auth/principal';
 import { SecurityLog } from '../audit/persistence/security-log';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
@@ -21,6 +21,7 @@ export class ProxyService {
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly securityLog: SecurityLog,
+    private readonly assertions: ServiceAssertions,
   ) {}
 
   /**
@@ -31,13 +32,25 @@ export class ProxyService {
     this.refuseOversizedBody(request, reply);
     const { service } = route;
     const timeoutMs = this.config.proxyTimeoutMs;
+    // The target as the service will receive it: reply-from sends the URL as WHATWG's parser normalises it.
+    const url = new URL(`${this.config.serviceUrls[service]}${request.url}`);
+    const assertion = this.assertions.sign({
+      issuer: 'gateway',
+      audience: service,
+      method: request.method,
+      target: `${url.pathname}${url.search}`,
+      principal: principalOf(request),
+    });
     return new Promise<void>((resolve, reject) => {
-      reply.from(`${this.config.serviceUrls[service]}${request.url}`, {
+      // The path alone: reply-from decodes what it is given to look for dot segments, and a query with a stray `%`
+      // (which the services read as it is) would throw there. The query goes on untouched, as the assertion names it.
+      this.send(reply, `${url.origin}${url.pathname}`, reject, {
+        queryString: () => url.search.slice(1),
         // The time to the first byte of the answer, and then between its chunks.
         timeout: timeoutMs,
         // A request is sent once: whether a retry is safe is the client's call, which the 503 lets it make.
         retryDelay: () => null,
-        rewriteRequestHeaders: (_request, headers) => forwardedHeaders(headers, request),
+        rewriteRequestHeaders: (_request, headers) => forwardedHeaders(headers, request, assertion),
         onResponse: (_request, answer, response) => {
           // The service refused on ownership the gateway could not see (another agency's support): a denial all the same.
           if (response.statusCode === 403)
@@ -59,6 +72,23 @@ export class ProxyService {
     });
   }
 
+  /** reply.from, with what it refuses to forward at all (a path that decodes to dot segments) a 400, not a 500. */
+  private send(
+    reply: FastifyReply,
+    source: string,
+    reject: (error: unknown) => void,
+    options: Parameters<FastifyReply['from']>[1],
+  ): void {
+    try {
+      reply.from(source, options);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== HttpStatus.BAD_REQUEST) throw error;
+      reject(
+        new ProblemException(HttpStatus.BAD_REQUEST, 'bad_url', "The request's path cannot be passed on as it is."),
+      );
+    }
+  }
+
   /**
    * A declared body over BODY_LIMIT is refused here, before a service is bothered. Chunked bodies carry no
    * length up front; the service's own body limit applies the same limit to those.
@@ -76,9 +106,13 @@ export class ProxyService {
   }
 }
 
-/** The client's headers as the service gets them: the gateway's identity, the caller's address, no credentials. */
-function forwardedHeaders(headers: IncomingHttpHeaders, request: FastifyRequest): IncomingHttpHeaders {
-  setForwardedIdentity(headers, principalOf(request));
+/** The client's headers as the service gets them: the gateway's assertion, the caller's address, no credentials. */
+function forwardedHeaders(
+  headers: IncomingHttpHeaders,
+  request: FastifyRequest,
+  assertion: string,
+): IncomingHttpHeaders {
+  setForwardedIdentity(headers, assertion);
   // The service's span continues the gateway's (tracing on); otherwise a client's traceparent passes as it came.
   Object.assign(headers, traceHeaders(requestTraceContext(request)));
   // Our own server has already told the client to go on; undici refuses to send Expect at all.

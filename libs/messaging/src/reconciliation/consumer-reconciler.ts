@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { JobState } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AnyEvent, CONSUMER_NAMES, ConsumerName, producersFor } from '@styrkedjan/contracts';
-import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME, ServiceName } from '@styrkedjan/platform';
+import { PLATFORM_CONFIG, PlatformConfig, SERVICE_NAME, ServiceAssertions, ServiceName } from '@styrkedjan/platform';
 import { EventTransport } from '../transport';
 import { OUTBOX_START, OutboxCursor } from './outbox-feed';
 import { OutboxFeedClient } from './outbox-feed.client';
@@ -48,9 +48,12 @@ export class ConsumerReconciler implements OnApplicationBootstrap, OnApplication
     private readonly metrics: ReconciliationMetrics,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
+    assertions: ServiceAssertions,
   ) {
     this.feeds = this.consumer
-      ? producersFor(this.consumer).map((producer) => new OutboxFeedClient(producer, config.serviceUrls[producer]))
+      ? producersFor(this.consumer).map(
+          (producer) => new OutboxFeedClient(producer, config.serviceUrls[producer], service, assertions),
+        )
       : [];
   }
 

@@ -1,14 +1,20 @@
 import { AnyEvent, ConsumerName } from '@styrkedjan/contracts';
+import { ASSERTION_HEADER, ServiceAssertions } from '@styrkedjan/platform';
 import { OutboxCursor, PublishedPage } from './outbox-feed';
 import { MAX_FEED_EVENTS } from './outbox-feed.query.dto';
 
 const TIMEOUT_MS = 10_000;
 
-/** A consumer's view of one producer's OutboxFeedController, over HTTP. */
+/**
+ * A consumer's view of one producer's OutboxFeedController, over HTTP; each request carries an assertion signed as
+ * the consuming service, for the producer, as the gateway's do for users' requests.
+ */
 export class OutboxFeedClient {
   constructor(
     readonly producer: string,
     private readonly baseUrl: string,
+    private readonly consumingService: string,
+    private readonly assertions: ServiceAssertions,
   ) {}
 
   published(consumer: ConsumerName, after: OutboxCursor, limit: number, olderThanMs: number): Promise<PublishedPage> {
@@ -27,9 +33,16 @@ export class OutboxFeedClient {
 
   private async get<T>(path: string): Promise<T> {
     let response: Response;
+    const assertion = this.assertions.sign({
+      issuer: this.consumingService,
+      audience: this.producer,
+      method: 'GET',
+      target: path,
+      principal: null,
+    });
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json', [ASSERTION_HEADER]: assertion },
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {

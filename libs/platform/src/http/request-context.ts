@@ -1,22 +1,11 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Actor, OrganisationKind, ORGANISATION_KINDS } from '@styrkedjan/contracts';
+import { Actor, OrganisationKind } from '@styrkedjan/contracts';
 import { InvalidInput } from '../errors/domain-errors';
 import { unauthorized } from './problem';
 import { requestTraceContext, TraceContext, traceHeaders } from '../observability/tracing';
-import { UUID_PATTERN } from './uuid';
 
-/**
- * Headers the gateway sets after it has established who is calling. Services sit behind the gateway and
- * trust them; the gateway strips any a client sends.
- */
-export const ACTOR_HEADERS = {
-  organisationId: 'x-actor-organisation-id',
-  organisationKind: 'x-actor-organisation-kind',
-  userId: 'x-actor-user-id',
-  method: 'x-actor-method',
-} as const;
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -76,22 +65,17 @@ export const Ctx = createParamDecorator((options: { acting?: boolean } | undefin
   return context;
 });
 
+// Who a request acts for, as its verified assertion says (assertion-hook.ts): kept beside the request, not in its
+// headers, so that nothing a client sends can set it.
+const asserted = new WeakMap<object, Principal>();
+
+/** Records whom a request acts for, once its assertion from the gateway has been verified. */
+export function setAssertedPrincipal(request: object, principal: Principal | null): void {
+  if (principal) asserted.set(request, principal);
+}
+
 function readPrincipal(request: RequestLike): Principal | null {
-  const organisationId = header(request, ACTOR_HEADERS.organisationId);
-  const kind = header(request, ACTOR_HEADERS.organisationKind);
-  if (
-    !organisationId ||
-    !UUID_PATTERN.test(organisationId) ||
-    !kind ||
-    !(ORGANISATION_KINDS as readonly string[]).includes(kind)
-  )
-    return null;
-  return {
-    organisationId,
-    organisationKind: kind as OrganisationKind,
-    userId: header(request, ACTOR_HEADERS.userId) ?? null,
-    method: header(request, ACTOR_HEADERS.method) ?? 'unknown',
-  };
+  return asserted.get(request) ?? null;
 }
 
 /**

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { ROLES, Role } from '@styrkedjan/access';
+import { ADMINISTRATIVE_ROLES, ROLES, Role } from '@styrkedjan/access';
+
+type AdministrativeRole = (typeof ADMINISTRATIVE_ROLES)[number];
+/** A key acts for a system of the organisation: it never administers the organisation nor the platform. */
+const KEY_ROLES = ROLES.filter((role) => !(ADMINISTRATIVE_ROLES as readonly Role[]).includes(role));
 
 /** Issues a key for the caller's own organisation: the organisation comes from the token, never from the body. */
 export class IssueApiKeyRequest {
@@ -14,11 +18,11 @@ export class IssueApiKeyRequest {
   name: string;
 
   @ApiProperty({
-    enum: ROLES.filter((role) => role !== 'admin'),
-    description: 'The role the key acts in; it must fit the organisation, and is never admin',
+    enum: KEY_ROLES,
+    description: 'The role the key acts in; it must fit the organisation, and is never an administrative one',
   })
-  @IsIn(ROLES.filter((role) => role !== 'admin'))
-  role: Exclude<Role, 'admin'>;
+  @IsIn(KEY_ROLES)
+  role: Exclude<Role, AdministrativeRole>;
 
   @ApiPropertyOptional({
     format: 'date-time',

@@ -16,7 +16,13 @@ export class SecurityEventResponse implements SecurityEvent {
     description: 'As far as it was established (nothing for a refused credential)',
   })
   actor: SecurityActorResponse;
-  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      "The caller's address: for platform operators, and for an administrator on its own organisation's events",
+  })
+  ip: string | null;
   @ApiProperty({ example: 'POST /needs' }) request: string;
   @ApiProperty({ nullable: true, type: String }) correlationId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { reason: 'token_expired' } }) detail: Record<
