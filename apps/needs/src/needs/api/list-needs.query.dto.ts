@@ -53,6 +53,7 @@ export class ListNeedsQueryParams extends PageQuery {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(40)
   @Matches(ISO_DURATION, { message: 'stale must be an ISO 8601 duration such as P60D' })
   stale?: string;
 

@@ -56,6 +56,7 @@ export class TriageNeedRequest {
   @ApiPropertyOptional({ format: 'date', description: 'deferred: the day it comes back for review' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @MaxLength(10)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reviewOn must be a date, YYYY-MM-DD' })
   reviewOn?: string;
 

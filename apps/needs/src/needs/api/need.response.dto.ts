@@ -53,7 +53,8 @@ class EndorsementsResponse {
   @ApiProperty() count: number;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
+    maxProperties: ORGANISATION_KINDS.length,
+    additionalProperties: { type: 'integer', format: 'int32', minimum: 1, maximum: 2_147_483_647 },
     description: `Endorsements per organisation kind (${ORGANISATION_KINDS.join(', ')})`,
   })
   byKind: Partial<Record<OrganisationKind, number>>;

@@ -130,7 +130,12 @@ export class NeedsController {
 
   @Endpoint(ENDPOINTS.needs.triage)
   @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the need the decision was made on' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the need the decision was made on',
+    schema: { type: 'string', maxLength: 20 },
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ type: NeedResponse, headers: ETAG })
   @ApiBadRequestResponse({ description: 'A field is missing or does not belong to the decision (rationale, …)' })
