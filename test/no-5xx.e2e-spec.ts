@@ -135,7 +135,7 @@ describe('no input makes a 5xx', () => {
       title: 'Behov',
       description: '',
       areaCode: 'health.primary-care',
-      targetGroup: 'Äldre',
+      targetGroups: ['older-people'],
     });
     const support = await post('/supports', tokens.get('agency_editor')!, {
       title: 'Stöd',
