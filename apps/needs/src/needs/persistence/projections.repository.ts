@@ -21,9 +21,9 @@ export class ProjectionsRepository {
     if (issues.length) throw new InvalidInput(issues);
   }
 
-  async targetGroupNames(codes: readonly string[]): Promise<Map<string, string>> {
+  async targetGroupNames(codes: readonly string[], manager = this.dataSource.manager): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
-    const found = await this.dataSource.manager.findBy(KnownTargetGroupEntity, { code: In([...codes]) });
+    const found = await manager.findBy(KnownTargetGroupEntity, { code: In([...codes]) });
     return new Map(found.map((group) => [group.code, group.name]));
   }
 

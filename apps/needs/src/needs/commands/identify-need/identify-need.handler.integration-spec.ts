@@ -27,6 +27,17 @@ describe('identify need (integration)', () => {
     } = {},
   ) => needs.testbed.execute(new IdentifyNeedCommand(context, title, description, areaCode, targetGroups, note));
 
+  it('answers many registrations at once that each find similar needs, more than the pool has connections', async () => {
+    // Each registration looks up its similar needs inside its transaction; a lookup on a second connection
+    // would leave every pooled connection waiting for another one (the testbed's pool has 5).
+    const title = `Samtidigt registrerade behov ${randomUUID()}`;
+    await identify(undefined, { title });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => identify(undefined, { title })));
+    expect(answers.every((answer) => answer.similar.length > 0)).toBe(true);
+    const { rows } = await needs.testbed.db.query('SELECT count(*)::int AS n FROM needs WHERE title = $1', [title]);
+    expect(rows).toEqual([{ n: 21 }]);
+  }, 30_000);
+
   it('stores the need with its target groups and note, and announces it with need.identified v2', async () => {
     const context = actingAs(stockholm, 'municipality');
     const need = await identify(context, { targetGroups: ['older-people', 'relatives'], note: ' i ordinärt boende ' });

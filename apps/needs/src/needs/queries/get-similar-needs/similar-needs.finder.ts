@@ -26,7 +26,11 @@ export class SimilarNeedsFinder {
     const rows = await this.similar.similarTo(need, SIMILAR_LIMIT, manager);
     if (!rows.length) return [];
     const area = await manager.findOneBy(KnownAreaEntity, { code: need.areaCode });
-    const groups = await this.projections.targetGroupNames([...new Set(rows.flatMap((row) => row.sharedGroups))]);
+    // On the caller's manager: inside a transaction a second connection from the pool could wait for ever.
+    const groups = await this.projections.targetGroupNames(
+      [...new Set(rows.flatMap((row) => row.sharedGroups))],
+      manager,
+    );
     return rows.map((row) => toSimilarNeedView(row, { area: area?.name, groups }));
   }
 }
