@@ -148,32 +148,26 @@ export const needMerged = {
   }),
 } as const;
 
+/** What a step of a support naming the need says of it: the same for its draft and its publication. */
+const supportNamingNeed = {
+  needId: z.uuid(),
+  supportId: z.uuid(),
+  supportTitle: z.string().max(200),
+  leadAgencyId: z.uuid(),
+  stage,
+  stakeholders,
+};
+
 /** A draft support names the need: it is being addressed. */
 export const needAddressed = {
   type: 'need.addressed',
   version: 1,
-  payload: z.strictObject({
-    needId: z.uuid(),
-    supportId: z.uuid(),
-    supportTitle: z.string().max(200),
-    leadAgencyId: z.uuid(),
-    stage,
-    stakeholders,
-    addressedAt: isoDateTime,
-  }),
+  payload: z.strictObject({ ...supportNamingNeed, addressedAt: isoDateTime }),
 } as const;
 
 /** A support naming the need was published: the need is answered. */
 export const needAnswered = {
   type: 'need.answered',
   version: 1,
-  payload: z.strictObject({
-    needId: z.uuid(),
-    supportId: z.uuid(),
-    supportTitle: z.string().max(200),
-    leadAgencyId: z.uuid(),
-    stage,
-    stakeholders,
-    answeredAt: isoDateTime,
-  }),
+  payload: z.strictObject({ ...supportNamingNeed, answeredAt: isoDateTime }),
 } as const;
