@@ -166,7 +166,7 @@ export const similarScenario: Scenario = {
 /**
  * N: POST /needs/{id}/endorsements at the W connections, beside POST /needs for as long in the same run. Each
  * endorsement is another region or municipality endorsing one of a fresh set of Stockholm's needs, so none is
- * refused as a second endorsement.
+ * refused as a second endorsement; the needs take turns, as endorsements from many organisations would.
  */
 export const endorseScenario: Scenario = {
   id: 'N',
@@ -188,8 +188,13 @@ export const endorseScenario: Scenario = {
     await context.system.drained(300_000);
 
     const endorsers = await localOrganisations(context);
-    // Room for three times the rate of POST /needs: more pairs than the run can use.
-    const needed = Math.ceil((3 * needs.requests.total) / endorsers.length) + 10;
+    // Room for three times the rate of POST /needs (more pairs than the run can use), and at least four needs
+    // per connection: consecutive requests endorse different needs, so the requests in flight do not queue
+    // behind one need's row lock and no need grows hundreds of endorsements within the run.
+    const needed = Math.max(
+      4 * context.options.writeConnections,
+      Math.ceil((3 * needs.requests.total) / endorsers.length) + 10,
+    );
     const needIds = await registerNeeds(context, needed, (n) => ({ ...syntheticNeed(n), title: `Att stödja ${n}` }));
     await context.system.drained(300_000);
     for (const organisationId of endorsers) context.gateway.headers(organisationId); // tokens made before the clock runs
@@ -204,9 +209,9 @@ export const endorseScenario: Scenario = {
           method: 'POST',
           setupRequest: (request: Record<string, unknown>) => {
             const n = pair++;
-            const needId = needIds[Math.floor(n / endorsers.length)];
-            if (!needId) throw new Error('N: ran out of needs to endorse; raise the factor above');
-            const organisationId = endorsers[n % endorsers.length];
+            const needId = needIds[n % needIds.length];
+            const organisationId = endorsers[Math.floor(n / needIds.length)];
+            if (!organisationId) throw new Error('N: ran out of endorsers; raise the factor above');
             return {
               ...request,
               path: `/needs/${needId}/endorsements`,
