@@ -37,7 +37,8 @@ export class NeedsRepository {
 
   async insert(manager: EntityManager, need: Need): Promise<void> {
     await manager.insert(NeedEntity, { ...need.state });
-    await this.saveSupporters(manager, need);
+    // A new need has no stored supporters to delete.
+    await this.insertSupporters(manager, need);
   }
 
   /** The need and its supporters, the need's row locked for the rest of the transaction. */
@@ -76,6 +77,11 @@ export class NeedsRepository {
       need.state.id,
       ids,
     ]);
+    await this.insertSupporters(manager, need);
+  }
+
+  private async insertSupporters(manager: EntityManager, need: Need): Promise<void> {
+    const supporters = need.supportersNow;
     if (!supporters.length) return;
     await manager.query(
       `INSERT INTO need_supporters (need_id, organisation_id, role, comment, local_context, joined_at, merged_from)
@@ -83,7 +89,7 @@ export class NeedsRepository {
        ON CONFLICT (need_id, organisation_id) DO NOTHING`,
       [
         need.state.id,
-        ids,
+        supporters.map((s) => s.organisationId),
         supporters.map((s) => s.role),
         supporters.map((s) => s.comment),
         supporters.map((s) => s.localContext),

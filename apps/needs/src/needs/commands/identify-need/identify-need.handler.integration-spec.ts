@@ -28,8 +28,8 @@ describe('identify need (integration)', () => {
   ) => needs.testbed.execute(new IdentifyNeedCommand(context, title, description, areaCode, targetGroups, note));
 
   it('answers many registrations at once that each find similar needs, more than the pool has connections', async () => {
-    // Each registration looks up its similar needs inside its transaction; a lookup on a second connection
-    // would leave every pooled connection waiting for another one (the testbed's pool has 5).
+    // Each registration looks up its similar needs after its commit; a lookup on a second connection while the
+    // first still held the transaction's would leave every pooled connection waiting (the testbed's pool has 5).
     const title = `Samtidigt registrerade behov ${randomUUID()}`;
     await identify(undefined, { title });
     const answers = await Promise.all(Array.from({ length: 20 }, () => identify(undefined, { title })));
@@ -180,6 +180,11 @@ describe('identify need (integration)', () => {
       "SELECT name, aggregate_version FROM known_target_groups WHERE code = 'older-people'",
     );
     expect(rows).toEqual([{ name: 'Äldre personer', aggregate_version: 3 }]);
+    // The names are answered from memory, which the update made the service forget at once.
+    const title = `Omdöpt målgrupp ${randomUUID()}`;
+    await identify(undefined, { title });
+    const renamed = await identify(undefined, { title });
+    expect(renamed.similar[0].reasons).toContain('a target group in common: Äldre personer');
   });
 
   it('refuses an area the vocabulary does not have, naming areaCode, and writes nothing', async () => {
