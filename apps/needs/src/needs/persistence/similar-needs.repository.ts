@@ -38,10 +38,10 @@ const CANDIDATES = 100;
 /**
  * Open needs like a given one: in the same area or with a target group in common, and alike in text: two words
  * of its title (Swedish stems, PostgreSQL's `swedish` configuration; the one word of a one-word title) in their
- * title or description, found through the GIN index of the stored tsvector (`needs_search`). At most CANDIDATES
- * are measured (trigram similarity of the titles by `pg_trgm`, full-text rank against the title's words) and
- * scored (`similarityScore`); only the best are read whole, with their words in common. Trigrams score, they do
- * not choose: a trigram index over titles that share common words ("stöd för", "behov av") rechecks thousands of
+ * title or description (the stored tsvector `search`). The newest CANDIDATES of them are measured (trigram
+ * similarity of the titles by `pg_trgm`, full-text rank against the title's words) and scored
+ * (`similarityScore`); only the best are read whole, with their words in common. Trigrams score, they do not
+ * choose: a trigram index over titles that share common words ("stöd för", "behov av") rechecks thousands of
  * rows per lookup.
  */
 @Injectable()
@@ -53,27 +53,18 @@ export class SimilarNeedsRepository {
     limit: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SimilarNeedRow[]> {
+    // The text condition is worked out while planning (`similar_need_terms` is immutable), so the plan fits the
+    // words: rare ones are read from the GIN index, common ones by walking the newest needs until enough match.
     const candidates: Candidate[] = await manager.query(
-      `WITH title AS MATERIALIZED (
-         SELECT tsvector_to_array(to_tsvector('swedish', $2)) AS words
-       ),
-       terms AS MATERIALIZED (
-         SELECT CASE cardinality(words)
-                  WHEN 0 THEN NULL
-                  WHEN 1 THEN quote_literal(words[1])::tsquery
-                  ELSE (SELECT string_agg(format('(%s & %s)', quote_literal(words[i]), quote_literal(words[j])), ' | ')
-                        FROM generate_subscripts(words, 1) i, generate_subscripts(words, 1) j WHERE i < j)::tsquery
-                END AS pairs,
-                (SELECT string_agg(quote_literal(w), ' | ') FROM unnest(words) w)::tsquery AS anyword
-         FROM title
-       )
-       SELECT n.id, n.target_groups AS "targetGroups", n.endorsement_count AS "endorsementCount",
+      `SELECT n.id, n.target_groups AS "targetGroups", n.endorsement_count AS "endorsementCount",
               extract(epoch FROM n.identified_at)::float8 AS "identifiedAt", n.area_code = $3 AS "sameArea",
               similarity(n.title, $2)::float8 AS "titleSimilarity",
-              ts_rank(n.search, (SELECT anyword FROM terms), 32)::float8 AS "textRank"
+              ts_rank(n.search, (SELECT string_agg(quote_literal(w), ' | ')::tsquery
+                                 FROM unnest(tsvector_to_array(to_tsvector('swedish', $2))) w), 32)::float8 AS "textRank"
        FROM needs n
-       WHERE n.search @@ (SELECT pairs FROM terms)
+       WHERE n.search @@ similar_need_terms($2)
          AND n.id <> $1 AND n.stage = ANY($5::text[]) AND (n.area_code = $3 OR n.target_groups && $4::text[])
+       ORDER BY n.identified_at DESC
        LIMIT ${CANDIDATES}`,
       [need.id, need.title, need.areaCode, need.targetGroups, OPEN_STAGES],
     );

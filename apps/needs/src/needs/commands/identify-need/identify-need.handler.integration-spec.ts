@@ -141,6 +141,27 @@ describe('identify need (integration)', () => {
     );
   });
 
+  it('among more alike needs than it measures, finds the newest', async () => {
+    const title = `Många lika behov ${randomUUID()}`;
+    const original = await identify(undefined, { title });
+    // Older copies, the oldest stored first: the order a scan of the table meets them in is not the one wanted.
+    await needs.testbed.db.query(
+      `INSERT INTO needs (id, organisation_id, title, description, area_code, sector, target_groups, note, stage,
+                          identified_at, version, last_transition_at)
+       SELECT gen_random_uuid(), organisation_id, title, description, area_code, sector, target_groups, note, stage,
+              identified_at - make_interval(secs => g), version, last_transition_at
+       FROM needs, generate_series(1, 150) g WHERE id = $1 ORDER BY g DESC`,
+      [original.id],
+    );
+    const again = await identify(undefined, { title });
+    const { rows } = await needs.testbed.db.query(
+      'SELECT id FROM needs WHERE title = $1 AND id <> $2 ORDER BY identified_at DESC LIMIT 5',
+      [title, again.id],
+    );
+    expect(again.similar.map((s) => s.id)).toEqual(rows.map((row: { id: string }) => row.id));
+    expect(again.similar[0].id).toBe(original.id);
+  });
+
   it('refuses an unknown target group naming its index, and writes nothing', async () => {
     const before = await needs.counts();
     expect(await refusalOf(identify(undefined, { targetGroups: ['older-people', 'martians'] }))).toMatchObject({
