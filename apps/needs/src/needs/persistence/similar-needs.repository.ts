@@ -55,17 +55,18 @@ export class SimilarNeedsRepository {
   ): Promise<SimilarNeedRow[]> {
     // The text condition is worked out while planning (`similar_need_terms` is immutable), so the plan fits the
     // words: rare ones are read from the GIN index, common ones by walking the newest needs until enough match.
+    // Trigrams and rank are measured outside, on the newest CANDIDATES only, whichever way they were found.
     const candidates: Candidate[] = await manager.query(
       `SELECT n.id, n.target_groups AS "targetGroups", n.endorsement_count AS "endorsementCount",
               extract(epoch FROM n.identified_at)::float8 AS "identifiedAt", n.area_code = $3 AS "sameArea",
               similarity(n.title, $2)::float8 AS "titleSimilarity",
               ts_rank(n.search, (SELECT string_agg(quote_literal(w), ' | ')::tsquery
                                  FROM unnest(tsvector_to_array(to_tsvector('swedish', $2))) w), 32)::float8 AS "textRank"
-       FROM needs n
-       WHERE n.search @@ similar_need_terms($2)
-         AND n.id <> $1 AND n.stage = ANY($5::text[]) AND (n.area_code = $3 OR n.target_groups && $4::text[])
-       ORDER BY n.identified_at DESC
-       LIMIT ${CANDIDATES}`,
+       FROM (SELECT id, title, search, area_code, target_groups, endorsement_count, identified_at FROM needs
+             WHERE search @@ similar_need_terms($2)
+               AND id <> $1 AND stage = ANY($5::text[]) AND (area_code = $3 OR target_groups && $4::text[])
+             ORDER BY identified_at DESC
+             LIMIT ${CANDIDATES}) n`,
       [need.id, need.title, need.areaCode, need.targetGroups, OPEN_STAGES],
     );
     const best = candidates
