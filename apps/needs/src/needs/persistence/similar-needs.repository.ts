@@ -36,13 +36,23 @@ type Candidate = Pick<
 const CANDIDATES = 100;
 
 /**
+ * The newest needs looked through first, and how many of them must match for the lookup to stop there. Alike
+ * needs are mostly recent ones, and walking the newest costs the same whatever the words; the GIN index, asked
+ * otherwise, answers rare words at once but reads every need holding common ones (thousands of rows, before the
+ * newest can be picked out).
+ */
+const NEWEST = 1_000;
+const ENOUGH_AMONG_NEWEST = 25;
+
+/**
  * Open needs like a given one: in the same area or with a target group in common, and alike in text: two words
- * of its title (Swedish stems, PostgreSQL's `swedish` configuration; the one word of a one-word title) in their
- * title or description (the stored tsvector `search`). The newest CANDIDATES of them are measured (trigram
- * similarity of the titles by `pg_trgm`, full-text rank against the title's words) and scored
- * (`similarityScore`); only the best are read whole, with their words in common. Trigrams score, they do not
- * choose: a trigram index over titles that share common words ("stöd för", "behov av") rechecks thousands of
- * rows per lookup.
+ * of its title (Swedish stems, PostgreSQL's `swedish` configuration; the one word of a one-word title, the
+ * condition `similar_need_terms` makes) in their title or description (the stored tsvector `search`). The
+ * newest CANDIDATES of them among the NEWEST needs, or, when fewer than ENOUGH_AMONG_NEWEST are there, among all
+ * (through the GIN index), are measured (trigram similarity of the titles by `pg_trgm`, full-text rank against
+ * the title's words) and scored (`similarityScore`); only the best are read whole, with their words in common.
+ * Trigrams score, they do not choose: a trigram index over titles that share common words ("stöd för", "behov
+ * av") rechecks thousands of rows per lookup.
  */
 @Injectable()
 export class SimilarNeedsRepository {
@@ -53,20 +63,33 @@ export class SimilarNeedsRepository {
     limit: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SimilarNeedRow[]> {
-    // The text condition is worked out while planning (`similar_need_terms` is immutable), so the plan fits the
-    // words: rare ones are read from the GIN index, common ones by walking the newest needs until enough match.
-    // Trigrams and rank are measured outside, on the newest CANDIDATES only, whichever way they were found.
+    // The search of all needs runs only when the newest did not give enough: a condition on nothing but the
+    // first CTE's count, which PostgreSQL checks once before it reads anything. Trigrams and rank are measured on
+    // the chosen candidates only.
+    const alike = `search @@ similar_need_terms($2) AND id <> $1 AND stage = ANY($5::text[])
+                   AND (area_code = $3 OR target_groups && $4::text[])`;
     const candidates: Candidate[] = await manager.query(
-      `SELECT n.id, n.target_groups AS "targetGroups", n.endorsement_count AS "endorsementCount",
+      `WITH newest AS MATERIALIZED (
+         SELECT id FROM (SELECT id, search, stage, area_code, target_groups, identified_at FROM needs
+                         ORDER BY identified_at DESC LIMIT ${NEWEST}) recent
+         WHERE ${alike}
+         ORDER BY identified_at DESC LIMIT ${CANDIDATES}
+       ),
+       everywhere AS MATERIALIZED (
+         SELECT id FROM needs
+         WHERE (SELECT count(*) FROM newest) < ${ENOUGH_AMONG_NEWEST} AND ${alike}
+         ORDER BY identified_at DESC LIMIT ${CANDIDATES}
+       ),
+       chosen AS (
+         SELECT id FROM newest WHERE (SELECT count(*) FROM newest) >= ${ENOUGH_AMONG_NEWEST}
+         UNION ALL SELECT id FROM everywhere
+       )
+       SELECT n.id, n.target_groups AS "targetGroups", n.endorsement_count AS "endorsementCount",
               extract(epoch FROM n.identified_at)::float8 AS "identifiedAt", n.area_code = $3 AS "sameArea",
               similarity(n.title, $2)::float8 AS "titleSimilarity",
               ts_rank(n.search, (SELECT string_agg(quote_literal(w), ' | ')::tsquery
                                  FROM unnest(tsvector_to_array(to_tsvector('swedish', $2))) w), 32)::float8 AS "textRank"
-       FROM (SELECT id, title, search, area_code, target_groups, endorsement_count, identified_at FROM needs
-             WHERE search @@ similar_need_terms($2)
-               AND id <> $1 AND stage = ANY($5::text[]) AND (area_code = $3 OR target_groups && $4::text[])
-             ORDER BY identified_at DESC
-             LIMIT ${CANDIDATES}) n`,
+       FROM chosen JOIN needs n USING (id)`,
       [need.id, need.title, need.areaCode, need.targetGroups, OPEN_STAGES],
     );
     const best = candidates

@@ -162,6 +162,21 @@ describe('identify need (integration)', () => {
     expect(again.similar[0].id).toBe(original.id);
   });
 
+  it('finds an alike need behind a thousand newer ones that are not alike', async () => {
+    const title = `Sällsynt behov ${randomUUID()}`;
+    const original = await identify(undefined, { title });
+    await needs.testbed.db.query(
+      `INSERT INTO needs (id, organisation_id, title, description, area_code, sector, target_groups, note, stage,
+                          identified_at, version, last_transition_at)
+       SELECT gen_random_uuid(), organisation_id, 'Annat ' || g, 'Något helt annat', area_code, sector,
+              target_groups, note, stage, identified_at + make_interval(secs => g), version, last_transition_at
+       FROM needs, generate_series(1, 1000) g WHERE id = $1`,
+      [original.id],
+    );
+    const again = await identify(undefined, { title });
+    expect(again.similar.map((s) => s.id)).toEqual([original.id]);
+  });
+
   it('refuses an unknown target group naming its index, and writes nothing', async () => {
     const before = await needs.counts();
     expect(await refusalOf(identify(undefined, { targetGroups: ['older-people', 'martians'] }))).toMatchObject({
