@@ -13,7 +13,7 @@ import {
 import { Needs1763856000100 } from './migrations/1763856000100-needs';
 import { NeedVersions1764576000100 } from './migrations/1764576000100-need-versions';
 import { NeedsFirst1764748800100 } from './migrations/1764748800100-needs-first';
-import { SimilarNeedTerms1764835200100 } from './migrations/1764835200100-similar-need-terms';
+import { SimilarNeedTerms1765065600100 } from './migrations/1765065600100-similar-need-terms';
 
 export const needsDatabase: ServiceDatabase = {
   schema: SERVICES.needs.schema,
@@ -35,6 +35,6 @@ export const needsDatabase: ServiceDatabase = {
     NeedVersions1764576000100,
     ReconciliationTables1764662400000,
     NeedsFirst1764748800100,
-    SimilarNeedTerms1764835200100,
+    SimilarNeedTerms1765065600100,
   ],
 };
