@@ -42,7 +42,7 @@ const CANDIDATES = 100;
  * newest can be picked out).
  */
 const NEWEST = 1_000;
-const ENOUGH_AMONG_NEWEST = 25;
+const ENOUGH_AMONG_NEWEST = 10;
 
 /**
  * Open needs like a given one: in the same area or with a target group in common, and alike in text: two words
