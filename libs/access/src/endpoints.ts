@@ -151,4 +151,5 @@ export const ENDPOINTS = {
     get: get('/pipeline', 'pipeline.read', 'The pipeline from need to effect: counts by stage, and its items'),
     listEvents: get('/events', 'events.read', 'The event log, oldest first, from a position'),
   },
+  consultations: {},
 } as const satisfies Record<ServiceName, Record<string, EndpointDeclaration>>;

@@ -20,8 +20,26 @@ import {
   needIdentified,
   needIdentifiedV1,
   needMerged,
+  needReopened,
   needTriaged,
 } from './events/needs.events';
+import {
+  consultationClosed,
+  consultationClosingSoon,
+  consultationCommentAnswered,
+  consultationExtended,
+  consultationOpened,
+  consultationResponseSubmitted,
+} from './events/consultations.events';
+import {
+  supportRegionalAdditionPublished,
+  supportRescheduled,
+  supportRevised,
+  supportRevisionStarted,
+  supportUpdated,
+  supportWithdrawn,
+} from './events/lifecycle.events';
+import { subscriptionsReplaced } from './events/notifications.events';
 import { EventEnvelope } from './envelope';
 
 /**
@@ -47,9 +65,23 @@ export const EVENT_CATALOGUE = {
   [needMerged.type]: needMerged,
   [needAddressed.type]: needAddressed,
   [needAnswered.type]: needAnswered,
+  [needReopened.type]: needReopened,
   [supportDrafted.type]: supportDrafted,
   [supportPublished.type]: supportPublished,
+  [supportUpdated.type]: supportUpdated,
+  [supportRescheduled.type]: supportRescheduled,
+  [supportRevisionStarted.type]: supportRevisionStarted,
+  [supportRevised.type]: supportRevised,
+  [supportWithdrawn.type]: supportWithdrawn,
+  [supportRegionalAdditionPublished.type]: supportRegionalAdditionPublished,
+  [consultationOpened.type]: consultationOpened,
+  [consultationExtended.type]: consultationExtended,
+  [consultationResponseSubmitted.type]: consultationResponseSubmitted,
+  [consultationClosingSoon.type]: consultationClosingSoon,
+  [consultationClosed.type]: consultationClosed,
+  [consultationCommentAnswered.type]: consultationCommentAnswered,
   [feedbackReceived.type]: feedbackReceived,
+  [subscriptionsReplaced.type]: subscriptionsReplaced,
 } as const;
 
 /**

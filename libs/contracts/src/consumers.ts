@@ -70,9 +70,28 @@ export const PRODUCERS = {
     'need.merged',
     'need.addressed',
     'need.answered',
+    'need.reopened',
   ],
-  supports: ['support.drafted', 'support.published'],
+  supports: [
+    'support.drafted',
+    'support.updated',
+    'support.rescheduled',
+    'support.published',
+    'support.revision-started',
+    'support.revised',
+    'support.withdrawn',
+    'support.regional-addition-published',
+  ],
   feedback: ['feedback.received'],
+  notifications: ['subscriptions.replaced'],
+  consultations: [
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.response-submitted',
+    'consultation.closing-soon',
+    'consultation.closed',
+    'consultation.comment-answered',
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type ProducerName = keyof typeof PRODUCERS;

@@ -22,12 +22,12 @@ export class KnownAreaConsumer implements ConsumesEvent<'area.defined' | 'area.u
 @EventConsumer('organisation.registered', 'organisation.updated')
 export class KnownOrganisationConsumer implements ConsumesEvent<'organisation.registered' | 'organisation.updated'> {
   async handle(event: EventOf<'organisation.registered' | 'organisation.updated'>, tx: Transaction): Promise<void> {
-    const { organisationId, name, kind } = event.payload;
+    const { organisationId, name, kind, regionId } = event.payload;
     await tx.manager.query(
-      `INSERT INTO known_organisations (id, name, kind, aggregate_version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET name = $2, kind = $3, aggregate_version = $4
-       WHERE known_organisations.aggregate_version < $4`,
-      [organisationId, name, kind, event.aggregate.version],
+      `INSERT INTO known_organisations (id, name, kind, region_id, aggregate_version) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET name = $2, kind = $3, region_id = $4, aggregate_version = $5
+       WHERE known_organisations.aggregate_version < $5`,
+      [organisationId, name, kind, kind === 'region' ? organisationId : regionId, event.aggregate.version],
     );
   }
 }

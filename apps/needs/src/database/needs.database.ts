@@ -1,6 +1,11 @@
 import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
-import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
+import {
+  KnownAreaEntity,
+  KnownOrganisationEntity,
+  ReferenceTables1763856000001,
+  OrganisationRegions1764979200001,
+} from '@styrkedjan/reference-data';
 import { NeedEntity } from '../needs/persistence/need.entity';
 import { NeedSupportEntity } from '../needs/persistence/need-support.entity';
 import { NeedSupporterEntity } from '../needs/persistence/need-supporter.entity';
@@ -34,5 +39,6 @@ export const needsDatabase: ServiceDatabase = {
     NeedVersions1764576000100,
     ReconciliationTables1764662400000,
     NeedsFirst1764748800100,
+    OrganisationRegions1764979200001,
   ],
 };

@@ -1,6 +1,11 @@
 import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
-import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
+import {
+  KnownAreaEntity,
+  KnownOrganisationEntity,
+  ReferenceTables1763856000001,
+  OrganisationRegions1764979200001,
+} from '@styrkedjan/reference-data';
 import { NotificationEntity } from '../notifications/persistence/notification.entity';
 import { SubscriptionEntity } from '../subscriptions/persistence/subscription.entity';
 import { Notifications1763856000500 } from './migrations/1763856000500-notifications';
@@ -15,5 +20,6 @@ export const notificationsDatabase: ServiceDatabase = {
     Notifications1763856000500,
     ReconciliationTables1764662400000,
     NotificationOccasions1764806400500,
+    OrganisationRegions1764979200001,
   ],
 };

@@ -1,6 +1,11 @@
 import { MessagingTables1763856000000, ReconciliationTables1764662400000 } from '@styrkedjan/messaging';
 import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
-import { KnownAreaEntity, KnownOrganisationEntity, ReferenceTables1763856000001 } from '@styrkedjan/reference-data';
+import {
+  KnownAreaEntity,
+  KnownOrganisationEntity,
+  ReferenceTables1763856000001,
+  OrganisationRegions1764979200001,
+} from '@styrkedjan/reference-data';
 import { KnownNeedEntity } from '../supports/persistence/known-need.entity';
 import { SupportEntity } from '../supports/persistence/support.entity';
 import { Supports1763856000300 } from './migrations/1763856000300-supports';
@@ -13,5 +18,6 @@ export const supportsDatabase: ServiceDatabase = {
     ReferenceTables1763856000001,
     Supports1763856000300,
     ReconciliationTables1764662400000,
+    OrganisationRegions1764979200001,
   ],
 };
