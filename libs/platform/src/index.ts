@@ -21,6 +21,7 @@ export * from './http/uuid';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/tracing';
+export type { SpanLine } from './observability/json-lines-span-exporter';
 export * from './observability/redact';
 export * from './remembered-lookup';
 export * from './services';
