@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_CATALOGUE, type EventOf, type EventType, type PayloadOf } from '@styrkedjan/contracts';
-import { eventually, TestSystem } from '@styrkedjan/testing';
+import { eventually, TestSystem, UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 
 /**
  * The built pipeline service (`dist/`, so build first) as its own process on a database and queue prefix
@@ -102,6 +102,7 @@ describe('pipeline service (integration)', () => {
         answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
         plannedReleaseDate: null,
         draftedAt: tick(),
+        ...UNCLASSIFIED_DRAFT,
       },
     );
   const published = (supportId: string, needIds: string[], title = 'Publicerad') =>
@@ -116,6 +117,7 @@ describe('pipeline service (integration)', () => {
         sector: 'health',
         answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
         publishedAt: tick(),
+        ...UNCLASSIFIED_PUBLICATION,
       },
     );
   const feedback = (supportId: string) => {

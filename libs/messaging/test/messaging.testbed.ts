@@ -75,6 +75,10 @@ export function supportDrafted(supportId = randomUUID()): EventOf<'support.draft
       answersNeeds: [],
       plannedReleaseDate: null,
       draftedAt: new Date().toISOString(),
+      productType: null,
+      targetGroups: [],
+      audience: { organisationKinds: [], sectors: [], professions: [] },
+      edition: '1.0',
     },
   );
 }
@@ -91,6 +95,12 @@ export function supportPublished(supportId = randomUUID()): EventOf<'support.pub
       sector: AREA.sector,
       answersNeeds: [],
       publishedAt: new Date().toISOString(),
+      productType: null,
+      targetGroups: [],
+      audience: { organisationKinds: [], sectors: [], professions: [] },
+      edition: '1.0',
+      coProducerIds: [],
+      summary: '',
     },
   );
 }

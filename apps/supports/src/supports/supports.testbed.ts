@@ -20,7 +20,10 @@ export async function startSupportsTestbed(): Promise<ServiceTestbed> {
   const testbed = await ServiceTestbed.start({
     service: 'supports',
     database: supportsDatabase,
-    imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), SupportsModule],
+    imports: [
+      ReferenceDataModule.forRoot({ areas: true, organisations: true, targetGroups: true, productTypes: true }),
+      SupportsModule,
+    ],
   });
   await testbed.knowDirectory({
     areas: [KNOWN.area],

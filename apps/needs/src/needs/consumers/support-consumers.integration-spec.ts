@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadOf } from '@styrkedjan/contracts';
-import { actingAs } from '@styrkedjan/testing';
+import { actingAs, UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 import { EndorseNeedCommand } from '../commands/endorse-need/endorse-need.command';
 import { IdentifyNeedCommand } from '../commands/identify-need/identify-need.command';
 import { NeedsTestbed } from '../needs.testbed';
@@ -32,6 +32,7 @@ describe('supports addressing needs (integration)', () => {
     answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
     plannedReleaseDate: null,
     draftedAt: new Date().toISOString(),
+    ...UNCLASSIFIED_DRAFT,
   });
   const published = (supportId: string, needIds: string[]): PayloadOf<'support.published'> => ({
     supportId,
@@ -41,6 +42,7 @@ describe('supports addressing needs (integration)', () => {
     sector: 'health',
     answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
     publishedAt: new Date().toISOString(),
+    ...UNCLASSIFIED_PUBLICATION,
   });
 
   it('records need.addressed on a draft and need.answered on publication, each once, with the stakeholders', async () => {

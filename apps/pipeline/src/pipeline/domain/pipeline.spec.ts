@@ -1,3 +1,4 @@
+import { UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 import {
   type NeedStage,
   countStages,
@@ -71,6 +72,7 @@ function drafted(
       answersNeeds: needs.map(([needId, organisationId]) => ({ needId, organisationId })),
       plannedReleaseDate: null,
       draftedAt: at(day),
+      ...UNCLASSIFIED_DRAFT,
     },
   };
 }
@@ -94,6 +96,7 @@ function published(
       sector: areaCode.startsWith('education') ? 'education' : 'health',
       answersNeeds: needs.map(([needId, organisationId]) => ({ needId, organisationId })),
       publishedAt: at(day),
+      ...UNCLASSIFIED_PUBLICATION,
     },
   };
 }
