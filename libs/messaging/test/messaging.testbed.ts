@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EventOf, EventType, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+import { EventOf, EventType, PayloadOf, validateEvent, EVENT_CATALOGUE } from '@styrkedjan/contracts';
 import type { ServiceDatabase } from '@styrkedjan/platform';
 import { MessagingTables1763856000000 } from '../src/messaging-tables.migration';
 
@@ -49,7 +49,7 @@ export function deliveredEvent<T extends EventType>(
   return validateEvent({
     id: randomUUID(),
     type,
-    version: 1,
+    version: EVENT_CATALOGUE[type].version,
     occurredAt: new Date().toISOString(),
     producer: 'supports',
     actor: { organisationId: randomUUID(), userId: 'user-1', method: 'jwt' },

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AnyEvent, EventType, PayloadOf, PRODUCER_NAMES, PRODUCERS, validateEvent } from '@styrkedjan/contracts';
+import {
+  AnyEvent,
+  EventType,
+  PayloadOf,
+  PRODUCER_NAMES,
+  PRODUCERS,
+  validateEvent,
+  EVENT_CATALOGUE,
+} from '@styrkedjan/contracts';
 import { ConsumerHost } from '@styrkedjan/messaging';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
@@ -59,7 +67,7 @@ export async function deliverTo<T extends EventType>(
   const event = validateEvent({
     id: randomUUID(),
     type,
-    version: 1,
+    version: EVENT_CATALOGUE[type].version,
     occurredAt: new Date().toISOString(),
     producer,
     actor: {
