@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { EventOf, EventType, PayloadOf, validateEvent, EVENT_CATALOGUE } from '@styrkedjan/contracts';
 import type { ServiceDatabase } from '@styrkedjan/platform';
+import { ConsumesEvent, EventConsumer } from '../src/event-consumer';
 import { MessagingTables1763856000000 } from '../src/messaging-tables.migration';
 
 /** State for the messaging specs to change: a use case's rows, and the effects consumers apply. */
@@ -103,4 +105,14 @@ export function supportPublished(supportId = randomUUID()): EventOf<'support.pub
       summary: '',
     },
   );
+}
+
+/**
+ * The feedback service also takes support.withdrawn, and its consumer host refuses to start without a consumer for
+ * every type it subscribes to: the specs that borrow its subscriptions leave that one alone.
+ */
+@Injectable()
+@EventConsumer('support.withdrawn')
+export class IgnoredWithdrawnConsumer implements ConsumesEvent<'support.withdrawn'> {
+  async handle(): Promise<void> {}
 }

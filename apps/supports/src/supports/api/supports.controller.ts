@@ -60,14 +60,18 @@ export class SupportsController {
 
   @Endpoint(ENDPOINTS.supports.draft)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: SupportResponse })
+  @ApiCreatedResponse({ type: SupportResponse, headers: ETAG })
   @ApiBadRequestResponse({
     description:
       'A field is invalid or names an unknown area, organisation, need, product type or target group (by its index)',
   })
   @ApiForbiddenResponse({ description: 'Only agencies draft supports' })
-  draft(@Ctx({ acting: true }) context: ActingContext, @Body() body: DraftSupportRequest) {
-    return this.commands.execute(
+  async draft(
+    @Ctx({ acting: true }) context: ActingContext,
+    @Body() body: DraftSupportRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const drafted = await this.commands.execute(
       new DraftSupportCommand(
         context,
         body.title,
@@ -83,6 +87,7 @@ export class SupportsController {
         },
       ),
     );
+    return withEtag(reply, drafted);
   }
 
   @Endpoint(ENDPOINTS.supports.edit)
@@ -127,15 +132,19 @@ export class SupportsController {
   @Endpoint(ENDPOINTS.supports.publish)
   @HttpCode(HttpStatus.OK)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOkResponse({ type: SupportResponse })
+  @ApiOkResponse({ type: SupportResponse, headers: ETAG })
   @ApiForbiddenResponse({ description: 'Only the lead agency publishes' })
   @ApiNotFoundResponse()
   @ApiConflictResponse({
     description:
       'Already published or withdrawn (illegal_transition); a round of consultation still open (consultation_open); comments unanswered (comments_unanswered, "12 of 40 comments are unanswered")',
   })
-  publish(@Ctx({ acting: true }) context: ActingContext, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.commands.execute(new PublishSupportCommand(context, id));
+  async publish(
+    @Ctx({ acting: true }) context: ActingContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return withEtag(reply, await this.commands.execute(new PublishSupportCommand(context, id)));
   }
 
   @Endpoint(ENDPOINTS.supports.list)

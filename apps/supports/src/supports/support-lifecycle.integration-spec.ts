@@ -3,18 +3,18 @@ import { Query, QueryBus } from '@nestjs/cqrs';
 import type { PayloadOf } from '@styrkedjan/contracts';
 import { ConsumerHost } from '@styrkedjan/messaging';
 import { actingAs, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
-import { AddRegionalAdditionCommand } from '../src/supports/commands/add-regional-addition/add-regional-addition.command';
-import { DraftSupportCommand } from '../src/supports/commands/draft-support/draft-support.command';
-import { EditSupportCommand } from '../src/supports/commands/edit-support/edit-support.command';
-import { PublishSupportCommand } from '../src/supports/commands/publish-support/publish-support.command';
-import { StartRevisionCommand } from '../src/supports/commands/start-revision/start-revision.command';
-import { WithdrawSupportCommand } from '../src/supports/commands/withdraw-support/withdraw-support.command';
-import type { DraftChanges } from '../src/supports/domain/support';
-import { GetHistoryQuery } from '../src/supports/queries/get-history/get-history.query';
-import { GetSupportQuery } from '../src/supports/queries/get-support/get-support.query';
-import { ListRegionalAdditionsQuery } from '../src/supports/queries/list-regional-additions/list-regional-additions.query';
-import { ListVersionsQuery } from '../src/supports/queries/list-versions/list-versions.query';
-import { deliverTo, KNOWN, startSupportsTestbed } from '../src/supports/supports.testbed';
+import { AddRegionalAdditionCommand } from './commands/add-regional-addition/add-regional-addition.command';
+import { DraftSupportCommand } from './commands/draft-support/draft-support.command';
+import { EditSupportCommand } from './commands/edit-support/edit-support.command';
+import { PublishSupportCommand } from './commands/publish-support/publish-support.command';
+import { StartRevisionCommand } from './commands/start-revision/start-revision.command';
+import { WithdrawSupportCommand } from './commands/withdraw-support/withdraw-support.command';
+import type { DraftChanges } from './domain/support';
+import { GetHistoryQuery } from './queries/get-history/get-history.query';
+import { GetSupportQuery } from './queries/get-support/get-support.query';
+import { ListRegionalAdditionsQuery } from './queries/list-regional-additions/list-regional-additions.query';
+import { ListVersionsQuery } from './queries/list-versions/list-versions.query';
+import { deliverTo, KNOWN, startSupportsTestbed } from './supports.testbed';
 
 /**
  * The supports' half of a support's life against a real database: edits on a version, reschedules with a reason,
