@@ -403,16 +403,16 @@ export function needStage(need: NeedRow): NeedStage | null {
 
 /**
  * A support counts once drafted or published; feedback or a round alone (arriving early) leaves it a placeholder.
- * The furthest step wins whatever order the events came in: withdrawn, then revised, then feedback on a published
- * one; before publication, a round still open (more opened than closed) or all of them closed.
+ * The furthest step wins whatever order the events came in: withdrawn, then revised, then feedback (which counts even
+ * when it arrives before the publication), then published; before that, a round still open (more opened than closed)
+ * or all of them closed.
  */
 export function supportStage(support: SupportRow): SupportStage | null {
   if (support.draftedAt === null && support.publishedAt === null) return null;
   if (support.withdrawnAt !== null) return 'withdrawn';
-  if (support.publishedAt !== null) {
-    if (support.revisedAt !== null) return 'revised';
-    return support.feedbackCount > 0 ? 'with_feedback' : 'published';
-  }
+  if (support.publishedAt !== null && support.revisedAt !== null) return 'revised';
+  if (support.feedbackCount > 0) return 'with_feedback';
+  if (support.publishedAt !== null) return 'published';
   if (support.roundsOpened > support.roundsClosed) return 'in_consultation';
   if (support.roundsClosed > 0) return 'consultation_closed';
   return 'draft';
