@@ -193,6 +193,30 @@ describe('identity and access', () => {
           .expect(201);
         return api.post(`/supports/${drafted.body.id}/publish`).set(as(role, org));
       },
+      'support.edit': async (role, org) => {
+        const drafted = await ownDraft(role, org);
+        return api
+          .patch(`/supports/${drafted.id}`)
+          .set(as(role, org))
+          .set('If-Match', `"${drafted.version}"`)
+          .send({ title: 'Reviderat utkast' });
+      },
+      'support.revise': async (role, org) => {
+        const support = await ownPublished(role, org);
+        return api
+          .post(`/supports/${support}/revisions`)
+          .set(as(role, org))
+          .send({ change: 'minor', changeNote: 'Förtydliganden' });
+      },
+      'support.withdraw': async (role, org) => {
+        const support = await ownPublished(role, org);
+        return api.post(`/supports/${support}/withdraw`).set(as(role, org)).send({ reason: 'Inaktuell' });
+      },
+      'support.add-regional-addition': (role, org) =>
+        api
+          .post(`/supports/${publishedSupport}/regional-additions`)
+          .set(as(role, org))
+          .send({ title: 'Regionalt tillägg', summary: 'Så gör vi i regionen' }),
       'feedback.read': (role) => api.get(`/supports/${publishedSupport}/feedback`).set(as(role)),
       'feedback.give': (role, org) =>
         api
@@ -218,6 +242,8 @@ describe('identity and access', () => {
       'need.endorse': 201,
       'need.clarify': 201,
       'support.draft': 201,
+      'support.revise': 201,
+      'support.add-regional-addition': 201,
       'feedback.give': 201,
     };
     /** Actions whose request names the organisation: `own` cells are also tried on another organisation's. */
@@ -734,6 +760,23 @@ describe('identity and access', () => {
       .send({ decision: 'more-information-needed', rationale: 'Oklart', question: 'Hur många berörs?' })
       .expect(200);
     return registered.body.id;
+  }
+
+  /**
+   * A draft of the caller's own agency when the caller is an agency's editor; for any other role the gateway refuses
+   * before the support is looked at, so the home agency's serves.
+   */
+  async function ownDraft(role: Role, org: string): Promise<{ id: string; version: number }> {
+    const agency = role === 'agency_editor' ? org : home.agency_editor;
+    const drafted = await api.post('/supports').set(system.as(agency, 'agency_editor')).send(draft()).expect(201);
+    return drafted.body;
+  }
+
+  async function ownPublished(role: Role, org: string): Promise<string> {
+    const { id } = await ownDraft(role, org);
+    const agency = role === 'agency_editor' ? org : home.agency_editor;
+    await api.post(`/supports/${id}/publish`).set(system.as(agency, 'agency_editor')).expect(200);
+    return id;
   }
 
   function need() {

@@ -350,7 +350,15 @@ describe('the governance chain, end to end', () => {
     };
     expect(pipeline.body.counts).toEqual({
       needs: { ...noNeeds, answered: 1, addressed: 1 },
-      supports: { draft: 1, published: 0, withFeedback: 1 },
+      supports: {
+        draft: 1,
+        inConsultation: 0,
+        consultationClosed: 0,
+        published: 0,
+        withFeedback: 1,
+        revised: 0,
+        withdrawn: 0,
+      },
     });
     const need = pipeline.body.needs.items.find((n: { id: string }) => n.id === needId);
     expect(need).toMatchObject({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventOf, EventType, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+import { EventOf, EventType, PayloadOf, validateEvent, EVENT_CATALOGUE } from '@styrkedjan/contracts';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { notificationsDatabase } from './database/notifications.database';
@@ -52,7 +52,7 @@ export function delivered<T extends EventType>(
   return validateEvent({
     id: randomUUID(),
     type,
-    version: 1,
+    version: EVENT_CATALOGUE[type].version,
     occurredAt,
     producer: type.startsWith('need.') ? 'needs' : 'supports',
     actor: { organisationId: randomUUID(), userId: 'user-1', method: 'jwt' },

@@ -29,6 +29,7 @@ const get = endpoint('GET');
 const post = endpoint('POST');
 const put = endpoint('PUT');
 const del = endpoint('DELETE');
+const patch = endpoint('PATCH');
 
 export const ENDPOINTS = {
   gateway: {
@@ -114,7 +115,26 @@ export const ENDPOINTS = {
     publish: post('/supports/:id/publish', 'support.publish', 'Publish a draft your agency leads'),
     list: get('/supports', 'support.read', 'Knowledge supports, newest first'),
     listReleases: get('/supports/releases', 'support.read', 'The release calendar: planned and past releases'),
-    get: get('/supports/:id', 'support.read', 'One knowledge support'),
+    get: get(
+      '/supports/:id',
+      'support.read',
+      'One knowledge support: the edition in force, a draft revision, additions',
+    ),
+    edit: patch('/supports/:id', 'support.edit', 'Edit the draft edition (If-Match required): lead or co-producer'),
+    history: get('/supports/:id/history', 'support.read', 'Every step of a support, with who, when and why'),
+    versions: get('/supports/:id/versions', 'support.read', 'Every published edition of a support'),
+    revise: post('/supports/:id/revisions', 'support.revise', 'Begin a major or minor revision of a published support'),
+    withdraw: post('/supports/:id/withdraw', 'support.withdraw', 'Withdraw a support, with a reason and a replacement'),
+    addRegionalAddition: post(
+      '/supports/:id/regional-additions',
+      'support.add-regional-addition',
+      "Add your region's own text to a published support",
+    ),
+    listRegionalAdditions: get(
+      '/organisations/:regionId/regional-additions',
+      'support.read',
+      "A region's additions to national supports, newest first",
+    ),
   },
   feedback: {
     give: post('/supports/:id/feedback', 'feedback.give', 'Give feedback on a published support'),

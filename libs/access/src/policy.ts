@@ -32,6 +32,10 @@ export const ACTIONS = [
   'support.read',
   'support.draft',
   'support.publish',
+  'support.edit',
+  'support.revise',
+  'support.withdraw',
+  'support.add-regional-addition',
   'feedback.read',
   'feedback.give',
   'subscriptions.read',
@@ -88,6 +92,12 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   'support.read': grant(EVERYONE, 'any'),
   'support.draft': grant(['agency_editor'], 'own'),
   'support.publish': grant(['agency_editor'], 'own'),
+  // The service checks the support's lead (and for edits its co-producers): the gateway does not know them.
+  'support.edit': grant(['agency_editor'], 'own'),
+  'support.revise': grant(['agency_editor'], 'own'),
+  'support.withdraw': grant(['agency_editor'], 'own'),
+  // A region adds its own text, for its municipalities.
+  'support.add-regional-addition': grant(['region'], 'own'),
   'feedback.read': grant(EVERYONE, 'any'),
   'feedback.give': grant(LOCAL, 'own'),
   'subscriptions.read': grant(MEMBERS, 'own'),

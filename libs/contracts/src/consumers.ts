@@ -15,9 +15,26 @@ export const SUBSCRIPTIONS = {
     'organisation.updated',
     'support.drafted',
     'support.published',
+    // The needs a withdrawn support answered go back to accepted, unless its replacement answers them.
+    'support.withdrawn',
   ],
-  supports: ['area.defined', 'area.updated', 'organisation.registered', 'organisation.updated', 'need.identified'],
-  feedback: ['support.drafted', 'support.published'],
+  supports: [
+    'area.defined',
+    'area.updated',
+    'organisation.registered',
+    'organisation.updated',
+    'target-group.defined',
+    'target-group.updated',
+    'product-type.defined',
+    'product-type.updated',
+    'need.identified',
+    // The rounds of each support: publishing waits until they are closed and every comment answered.
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closed',
+    'consultation.comment-answered',
+  ],
+  feedback: ['support.drafted', 'support.published', 'support.withdrawn'],
   notifications: [
     'area.defined',
     'area.updated',

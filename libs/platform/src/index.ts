@@ -18,6 +18,7 @@ export * from './http/assertion-hook';
 export * from './http/request-limits';
 export * from './http/pagination';
 export * from './http/uuid';
+export * from './http/if-match';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/tracing';
