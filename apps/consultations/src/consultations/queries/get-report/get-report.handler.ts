@@ -7,6 +7,8 @@ import { RoundsRepository } from '../../persistence/rounds.repository';
 import { ProgressView, progressOf, ReportSectionView, ReportView } from '../../views/report.view';
 import { GetReportQuery, StreamReportQuery } from './get-report.query';
 
+const JSON_PAGE_SIZE = 10_000;
+
 /** The heading of comments on the draft as a whole. */
 export const GENERAL_HEADING = 'Allmänna synpunkter';
 
@@ -39,7 +41,8 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery, ReportVie
         { sectionId: section.id, heading: section.heading, comments: [] },
       ]),
     ]);
-    for await (const page of this.report.pages(round)) {
+    // The JSON document is built whole anyway: one large page, one query.
+    for await (const page of this.report.pages(round, JSON_PAGE_SIZE)) {
       for (const row of page)
         sections.get(row.sectionId)?.comments.push({
           id: row.commentId,
