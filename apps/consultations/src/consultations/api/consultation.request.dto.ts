@@ -4,9 +4,11 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -97,6 +99,8 @@ export class SectionRequest {
 
 export class OpenConsultationRequest {
   @ApiProperty({ type: ConsulteesRequest, description: 'Resolved to a fixed list when the round opens' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsulteesRequest)
   consultees: ConsulteesRequest;

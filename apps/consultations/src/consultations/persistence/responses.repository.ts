@@ -80,7 +80,7 @@ export class ResponsesRepository {
     manager: EntityManager,
     existing: StoredResponse | null,
     draft: { consultationId: string; organisationId: string; content: ResponseContent; savedAt: Date },
-  ): Promise<void> {
+  ): Promise<StoredResponse> {
     const id = existing?.id ?? randomUUID();
     if (existing) {
       await manager.query(
@@ -102,8 +102,28 @@ export class ResponsesRepository {
         ],
       );
     }
-    const { comments } = draft.content;
-    if (!comments.length) return;
+    const comments: StoredComment[] = draft.content.comments.map((comment) => ({
+      id: randomUUID(),
+      sectionId: comment.sectionId,
+      text: comment.text,
+      organisationId: draft.organisationId,
+      outcome: null,
+      answer: null,
+      answeredAt: null,
+    }));
+    const saved: StoredResponse = {
+      id,
+      consultationId: draft.consultationId,
+      organisationId: draft.organisationId,
+      status: 'draft',
+      answers: draft.content.answers,
+      comments,
+      noComments: draft.content.noComments,
+      version: (existing?.version ?? 0) + 1,
+      savedAt: draft.savedAt,
+      submittedAt: null,
+    };
+    if (!comments.length) return saved;
     await manager.query(
       `INSERT INTO comments (id, consultation_id, response_id, organisation_id, position, section_id, text)
        SELECT id, $1, $2, $3, position, section_id, text
@@ -112,20 +132,23 @@ export class ResponsesRepository {
         draft.consultationId,
         id,
         draft.organisationId,
-        comments.map(() => randomUUID()),
+        comments.map((comment) => comment.id),
         comments.map((_, index) => index),
         comments.map((comment) => comment.sectionId),
         comments.map((comment) => comment.text),
       ],
     );
+    return saved;
   }
 
-  async submit(manager: EntityManager, response: StoredResponse, at: Date): Promise<void> {
+  /** Submits the response; answers it as it now is. */
+  async submit(manager: EntityManager, response: StoredResponse, at: Date): Promise<StoredResponse> {
     await manager.query(
       "UPDATE responses SET status = 'submitted', submitted_at = $2, version = version + 1 WHERE id = $1",
       [response.id, at],
     );
     await manager.query('UPDATE comments SET submitted = true WHERE response_id = $1', [response.id]);
+    return { ...response, status: 'submitted', submittedAt: at, version: response.version + 1 };
   }
 
   /** The organisations that submitted, with how many comments each. */

@@ -28,13 +28,14 @@ export class SaveResponseHandler implements ICommandHandler<SaveResponseCommand,
         tx.manager,
       );
       checkResponseContent(round, command.content);
-      await this.responses.saveDraft(tx.manager, response, {
-        consultationId: round.id,
-        organisationId,
-        content: command.content,
-        savedAt: now,
-      });
-      return toResponseView((await this.responses.find(round.id, organisationId, tx.manager))!);
+      return toResponseView(
+        await this.responses.saveDraft(tx.manager, response, {
+          consultationId: round.id,
+          organisationId,
+          content: command.content,
+          savedAt: now,
+        }),
+      );
     });
   }
 }

@@ -30,8 +30,7 @@ export class SubmitResponseHandler implements ICommandHandler<SubmitResponseComm
       );
       // A version was named, so the draft exists (a missing one is stale against version null).
       checkSubmittable(response!);
-      await this.responses.submit(tx.manager, response!, now);
-      const submitted = (await this.responses.find(round.id, organisationId, tx.manager))!;
+      const submitted = await this.responses.submit(tx.manager, response!, now);
       tx.record('consultation.response-submitted', aggregateOf(round), {
         ...roundRef(round),
         responseId: submitted.id,
