@@ -197,6 +197,7 @@ describe('a consultation round (integration)', () => {
   it('refuses a non-consultee (403), an unknown question (400) and a response after the deadline (409)', async () => {
     const round = await open();
     const none = { answers: [], comments: [], noComments: true };
+    const before = await testbed.counts('responses', 'comments');
     expect(
       (
         await refusalOf(
@@ -217,6 +218,8 @@ describe('a consultation round (integration)', () => {
       expect.objectContaining({ field: 'answers[0].questionId' }),
       expect.objectContaining({ field: 'comments[0].sectionId' }),
     ]);
+    // Refused, each leaves nothing written.
+    expect(await testbed.counts('responses', 'comments')).toEqual(before);
     setNow(new Date(new Date(round.closesAt).getTime() + 60_000));
     const late = await refusalOf(
       testbed.execute(new SaveResponseCommand(actingAs(sundbyberg, 'municipality'), round.id, null, none)),
@@ -224,6 +227,7 @@ describe('a consultation round (integration)', () => {
     expect(late).toMatchObject({ status: 409, code: 'deadline_passed' });
     // The lead extends: the late consultee is taken again, and the reminder moves with the deadline.
     const later = nextWorkingDay(addDaysTo(round.closesOn, 14));
+    const extendedBefore = (await outboxOf('consultation.extended')).length;
     const extended = await testbed.execute(new ExtendConsultationCommand(lead(), round.id, later, 'Fler svar behövs'));
     expect(extended).toMatchObject({ closesOn: later, version: 2 });
     expect(new Date(extended.remindAt).getTime()).toBe(new Date(extended.closesAt).getTime() - 7 * 86_400_000);
@@ -233,6 +237,7 @@ describe('a consultation round (integration)', () => {
     expect(
       await refusalOf(testbed.execute(new ExtendConsultationCommand(lead(), round.id, round.closesOn, 'Tidigare'))),
     ).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'closesAt' })] });
+    expect(await outboxOf('consultation.extended')).toHaveLength(1 + extendedBefore);
   });
 
   it('reminds the pending consultees once, when due', async () => {
