@@ -32,7 +32,10 @@ describe('a consultation round (system)', () => {
 
   beforeAll(async () => {
     writeFileSync(clockFile, '0');
-    system = await TestSystem.start({ env: { CONSULTATION_CLOCK_FILE: clockFile } });
+    // No periodic sweep during the test: once time is moved past the deadline, it would close the round at once.
+    system = await TestSystem.start({
+      env: { CONSULTATION_CLOCK_FILE: clockFile, CONSULTATION_SWEEP_MS: String(DAY_MS) },
+    });
     api = request(system.url);
     agency = await system.organisationId('agency', 'SOS');
     region = await system.organisationId('region', '03');
