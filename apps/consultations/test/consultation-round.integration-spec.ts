@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryBus as QueryBusOf } from '@nestjs/cqrs';
+import { toProblem } from '@styrkedjan/platform';
 import { actingAs, refusalOf, ServiceTestbed } from '@styrkedjan/testing';
 import { AnswerCommentCommand } from '../src/consultations/commands/answer-comment/answer-comment.command';
 import { CloseConsultationCommand } from '../src/consultations/commands/close-consultation/close-consultation.command';
@@ -192,6 +193,23 @@ describe('a consultation round (integration)', () => {
       status: 409,
       code: 'response_submitted',
     });
+  });
+
+  it('lets one of two first saves of an organisation in, and refuses the other without a 500', async () => {
+    const round = await open();
+    const save = () =>
+      testbed.execute(
+        new SaveResponseCommand(actingAs(sundbyberg, 'municipality'), round.id, null, {
+          answers: [],
+          comments: [{ sectionId: null, text: 'Samtidigt' }],
+          noComments: false,
+        }),
+      );
+    const outcomes = await Promise.allSettled([save(), save()]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')!;
+    // 428 when the other's draft was committed before this one looked (send its ETag), 412 when both inserted.
+    expect([412, 428]).toContain(toProblem(rejected.reason).status);
   });
 
   it('refuses a non-consultee (403), an unknown question (400) and a response after the deadline (409)', async () => {

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@styrkedjan/messaging';
+import { StaleVersion } from '@styrkedjan/platform';
 import { Clock } from '../../../config/clock';
 import { checkResponseContent } from '../../domain/consultation';
 import { ResponsesRepository } from '../../persistence/responses.repository';
@@ -20,6 +21,19 @@ export class SaveResponseHandler implements ICommandHandler<SaveResponseCommand,
 
   async execute(command: SaveResponseCommand): Promise<ResponseView> {
     const organisationId = command.context.principal.organisationId.toLowerCase();
+    try {
+      return await this.save(command, organisationId);
+    } catch (error) {
+      // Two people of one organisation saving its first draft at once: the unique key lets one in.
+      if ((error as { code?: string }).code === '23505')
+        throw new StaleVersion(
+          'Someone of your organisation saved its response at the same moment: read it, then save.',
+        );
+      throw error;
+    }
+  }
+
+  private save(command: SaveResponseCommand, organisationId: string): Promise<ResponseView> {
     return this.unitOfWork.run(command.context, 'save-response', async (tx) => {
       const now = this.clock.now();
       const { round, response } = await responseToChange(
