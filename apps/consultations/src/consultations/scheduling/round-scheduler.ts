@@ -77,15 +77,23 @@ export class RoundScheduler implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async sweepOnce(): Promise<void> {
+    let open: DueTimes[];
     try {
-      const now = this.clock.now();
-      for (const round of await this.rounds.openRounds()) {
+      open = await this.rounds.openRounds();
+    } catch (error) {
+      this.logger.warn(`sweeping consultation rounds: ${(error as Error).message}`);
+      return;
+    }
+    const now = this.clock.now();
+    // One round at a time, and one round's failure does not hold up the others: the next sweep tries it again.
+    for (const round of open) {
+      try {
         if (!round.reminded && round.remindAt <= now) await this.run('remind', round.id);
         if (round.closesAt <= now) await this.run('close', round.id);
         else await this.schedule(round, round.reminded);
+      } catch (error) {
+        this.logger.warn(`sweeping consultation ${round.id}: ${(error as Error).message}`);
       }
-    } catch (error) {
-      this.logger.warn(`sweeping consultation rounds: ${(error as Error).message}`);
     }
   }
 
