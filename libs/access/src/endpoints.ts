@@ -171,5 +171,40 @@ export const ENDPOINTS = {
     get: get('/pipeline', 'pipeline.read', 'The pipeline from need to effect: counts by stage, and its items'),
     listEvents: get('/events', 'events.read', 'The event log, oldest first, from a position'),
   },
-  consultations: {},
+  consultations: {
+    open: post(
+      '/supports/:id/consultations',
+      'consultation.open',
+      'Open a consultation round (remiss) on a draft your agency leads',
+    ),
+    listForSupport: get('/supports/:id/consultations', 'consultation.read', "A support's consultation rounds"),
+    get: get('/consultations/:id', 'consultation.read', 'One consultation round: consultees, questions, deadline'),
+    getMyResponse: get(
+      '/consultations/:id/responses/mine',
+      'consultation.respond',
+      "Your organisation's response to a round, draft or submitted",
+    ),
+    saveMyResponse: put(
+      '/consultations/:id/responses/mine',
+      'consultation.respond',
+      "Save your organisation's draft response (If-Match after the first save)",
+    ),
+    submitMyResponse: post(
+      '/consultations/:id/responses/mine/submit',
+      'consultation.respond',
+      "Submit your organisation's response (If-Match); it can no longer be edited",
+    ),
+    extend: post('/consultations/:id/extend', 'consultation.manage', "Move a round's deadline later, with a reason"),
+    close: post('/consultations/:id/close', 'consultation.manage', 'Close a round before its deadline'),
+    answerComment: post(
+      '/consultations/:id/comments/:commentId/answer',
+      'consultation.manage',
+      'Answer a comment of a closed round (again: the answer is replaced)',
+    ),
+    report: get(
+      '/consultations/:id/report',
+      'consultation.read',
+      'Every comment with its answer, by section, and the progress (JSON, or CSV with Accept: text/csv)',
+    ),
+  },
 } as const satisfies Record<ServiceName, Record<string, EndpointDeclaration>>;

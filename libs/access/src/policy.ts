@@ -38,6 +38,10 @@ export const ACTIONS = [
   'support.add-regional-addition',
   'feedback.read',
   'feedback.give',
+  'consultation.read',
+  'consultation.open',
+  'consultation.manage',
+  'consultation.respond',
   'subscriptions.read',
   'subscriptions.change',
   'inbox.read',
@@ -100,6 +104,12 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   'support.add-regional-addition': grant(['region'], 'own'),
   'feedback.read': grant(EVERYONE, 'any'),
   'feedback.give': grant(LOCAL, 'own'),
+  'consultation.read': grant(EVERYONE, 'any'),
+  // Opening, extending, closing and answering: the support's lead agency, which the consultations service checks.
+  'consultation.open': grant(['agency_editor'], 'own'),
+  'consultation.manage': grant(['agency_editor'], 'own'),
+  // Any member organisation may be a consultee; the service checks that the caller is one of the round's (403).
+  'consultation.respond': grant(MEMBERS, 'own'),
   'subscriptions.read': grant(MEMBERS, 'own'),
   'subscriptions.change': grant(MEMBERS, 'own'),
   'inbox.read': grant(MEMBERS, 'own'),

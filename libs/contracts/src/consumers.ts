@@ -49,6 +49,18 @@ export const SUBSCRIPTIONS = {
     'need.addressed',
     'need.answered',
   ],
+  // Rounds open on drafts led by the caller; consultees are resolved from organisations and the areas they follow.
+  consultations: [
+    'organisation.registered',
+    'organisation.updated',
+    'support.drafted',
+    'support.updated',
+    'support.published',
+    'support.revision-started',
+    'support.revised',
+    'support.withdrawn',
+    'subscriptions.replaced',
+  ],
   // The pipeline keeps the event log, so it takes everything.
   pipeline: EVENT_TYPES,
 } as const satisfies Record<string, readonly EventType[]>;
