@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventOf, EventType, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+import { EventOf, EventType, PayloadOf, PRODUCER_NAMES, produces, validateEvent } from '@styrkedjan/contracts';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { notificationsDatabase } from './database/notifications.database';
@@ -54,7 +54,7 @@ export function delivered<T extends EventType>(
     type,
     version: 1,
     occurredAt,
-    producer: type.startsWith('need.') ? 'needs' : 'supports',
+    producer: PRODUCER_NAMES.find((producer) => produces(producer, type)) ?? 'unknown',
     actor: { organisationId: randomUUID(), userId: 'user-1', method: 'jwt' },
     correlationId: randomUUID(),
     causationId: null,
