@@ -62,3 +62,26 @@ export function delivered<T extends EventType>(
     payload,
   }) as EventOf<T>;
 }
+
+/** A notification as a spec asserts it: its words, reasons, link and subject. */
+export interface InboxRow {
+  type: string;
+  reasons: string[];
+  title: string;
+  message: string;
+  title_en: string;
+  message_en: string;
+  link: string | null;
+  subject_type: string;
+  subject_id: string;
+}
+
+/** An organisation's inbox, oldest first. */
+export async function inboxOf(testbed: ServiceTestbed, organisationId: string): Promise<InboxRow[]> {
+  const { rows } = await testbed.db.query<InboxRow>(
+    `SELECT type, reasons, title, message, title_en, message_en, link, subject_type, subject_id::text
+     FROM notifications WHERE organisation_id = $1 ORDER BY created_at, id`,
+    [organisationId],
+  );
+  return rows;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AnyEvent, EventOf, PayloadOf } from '@styrkedjan/contracts';
 import { ConsumerHost, Delivery } from '@styrkedjan/messaging';
 import { ServiceTestbed } from '@styrkedjan/testing';
-import { delivered, startNotificationsTestbed } from '../../notifications.testbed';
+import { delivered, inboxOf, startNotificationsTestbed } from '../../notifications.testbed';
 
 /**
  * The consumers that tell a round's consultees and its lead agency what happens to it, fed as the worker feeds
@@ -27,26 +27,7 @@ describe('consultation notifications (integration)', () => {
 
   const deliver = (event: AnyEvent): Promise<Delivery> => host.process({ data: event });
 
-  interface Row {
-    type: string;
-    reasons: string[];
-    title: string;
-    message: string;
-    title_en: string;
-    message_en: string;
-    link: string | null;
-    subject_type: string;
-    subject_id: string;
-  }
-
-  async function inboxOf(organisationId: string): Promise<Row[]> {
-    const { rows } = await testbed.db.query<Row>(
-      `SELECT type, reasons, title, message, title_en, message_en, link, subject_type, subject_id::text
-       FROM notifications WHERE organisation_id = $1 ORDER BY created_at, id`,
-      [organisationId],
-    );
-    return rows;
-  }
+  const inbox = (organisationId: string) => inboxOf(testbed, organisationId);
 
   /** A round of three consultees on edition 1.0 of a support, closing at the end of 15 February 2027 in Sweden. */
   function round() {
@@ -81,7 +62,7 @@ describe('consultation notifications (integration)', () => {
     expect(await deliver(opened)).toBe('processed');
     expect(await deliver(opened)).toBe('duplicate');
     for (const consultee of r.consultees) {
-      expect(await inboxOf(consultee)).toEqual([
+      expect(await inbox(consultee)).toEqual([
         {
           type: 'consultation.opened',
           reasons: ['consultee'],
@@ -98,7 +79,7 @@ describe('consultation notifications (integration)', () => {
       ]);
     }
     // The lead agency does not invite itself.
-    expect(await inboxOf(socialstyrelsen)).toEqual([]);
+    expect(await inbox(socialstyrelsen)).toEqual([]);
   });
 
   it('tells every consultee the new deadline and the reason of an extension', async () => {
@@ -117,7 +98,7 @@ describe('consultation notifications (integration)', () => {
       ),
     );
     for (const consultee of r.consultees) {
-      expect(await inboxOf(consultee)).toEqual([
+      expect(await inbox(consultee)).toEqual([
         expect.objectContaining({
           type: 'consultation.extended',
           reasons: ['consultee'],
@@ -141,7 +122,7 @@ describe('consultation notifications (integration)', () => {
     await deliver(reminder);
     await deliver(reminder);
     for (const consultee of pending) {
-      expect(await inboxOf(consultee)).toEqual([
+      expect(await inbox(consultee)).toEqual([
         expect.objectContaining({
           type: 'consultation.closing-soon',
           reasons: ['consultee'],
@@ -150,7 +131,7 @@ describe('consultation notifications (integration)', () => {
         }),
       ]);
     }
-    expect(await inboxOf(submitted)).toEqual([]);
+    expect(await inbox(submitted)).toEqual([]);
   });
 
   it('tells the lead agency the response rate and the comments to answer when the round closes, and no consultee', async () => {
@@ -169,7 +150,7 @@ describe('consultation notifications (integration)', () => {
         closedAt: new Date().toISOString(),
       }),
     );
-    expect(await inboxOf(socialstyrelsen)).toEqual([
+    expect(await inbox(socialstyrelsen)).toEqual([
       expect.objectContaining({
         type: 'consultation.closed',
         reasons: ['your_consultation'],
@@ -180,6 +161,6 @@ describe('consultation notifications (integration)', () => {
         subject_type: 'consultation',
       }),
     ]);
-    for (const consultee of r.consultees) expect(await inboxOf(consultee)).toEqual([]);
+    for (const consultee of r.consultees) expect(await inbox(consultee)).toEqual([]);
   });
 });

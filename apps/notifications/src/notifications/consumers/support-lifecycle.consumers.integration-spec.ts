@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AnyEvent, EventOf, PayloadOf } from '@styrkedjan/contracts';
 import { ConsumerHost, Delivery } from '@styrkedjan/messaging';
 import { ServiceTestbed } from '@styrkedjan/testing';
-import { delivered, startNotificationsTestbed } from '../../notifications.testbed';
+import { delivered, inboxOf, startNotificationsTestbed } from '../../notifications.testbed';
 
 /**
  * The consumers that tell those concerned by a support what happens to it after a round: its commenters when
@@ -31,25 +31,7 @@ describe('support lifecycle notifications (integration)', () => {
 
   const deliver = (event: AnyEvent): Promise<Delivery> => host.process({ data: event });
 
-  interface Row {
-    type: string;
-    reasons: string[];
-    title: string;
-    message: string;
-    message_en: string;
-    link: string | null;
-    subject_type: string;
-    subject_id: string;
-  }
-
-  async function inboxOf(organisationId: string): Promise<Row[]> {
-    const { rows } = await testbed.db.query<Row>(
-      `SELECT type, reasons, title, message, message_en, link, subject_type, subject_id::text
-       FROM notifications WHERE organisation_id = $1 ORDER BY created_at, id`,
-      [organisationId],
-    );
-    return rows;
-  }
+  const inbox = (organisationId: string) => inboxOf(testbed, organisationId);
 
   async function notificationsAbout(supportId: string, type: string): Promise<number> {
     const { rows } = await testbed.db.query(
@@ -117,6 +99,21 @@ describe('support lifecycle notifications (integration)', () => {
       revisedAt: new Date().toISOString(),
     });
 
+  const withdrawn = (s: Support, fields: Partial<PayloadOf<'support.withdrawn'>>): EventOf<'support.withdrawn'> =>
+    delivered('support.withdrawn', aggregate(s, 7), {
+      supportId: s.supportId,
+      leadAgencyId: socialstyrelsen,
+      title: s.title,
+      areaCode: AREA,
+      sector: 'health',
+      answersNeeds: s.answersNeeds,
+      reason: 'Ersatt',
+      replacedBySupportId: null,
+      edition: '1.0',
+      withdrawnAt: new Date().toISOString(),
+      ...fields,
+    });
+
   const applied = (s: Support, organisationId: string, applicationStatus: 'applied' | 'planned', receivedAt: string) =>
     delivered(
       'feedback.received',
@@ -166,13 +163,14 @@ describe('support lifecycle notifications (integration)', () => {
       const round = closed(s, '1.0', [commenter], [silent]);
       await deliver(round.event);
       await deliver(published(s));
-      expect(await inboxOf(commenter)).toEqual([
+      expect(await inbox(commenter)).toEqual([
         {
           type: 'support.published',
           reasons: ['commented'],
           title: 'Era synpunkter har besvarats: Vård vid depression',
           message:
             'Socialstyrelsen har publicerat "Vård vid depression" (utgåva 1.0). Sammanställningen visar hur era synpunkter har besvarats.',
+          title_en: 'Your comments have been answered: Vård vid depression',
           message_en:
             'Socialstyrelsen published "Vård vid depression" (edition 1.0). The report shows how your comments were answered.',
           link: `/consultations/${round.consultationId}/report`,
@@ -180,8 +178,8 @@ describe('support lifecycle notifications (integration)', () => {
           subject_id: s.supportId,
         },
       ]);
-      expect(await inboxOf(silent)).toEqual([]);
-      expect(await inboxOf(s.follower)).toEqual([expect.objectContaining({ reasons: ['subscribed_area'] })]);
+      expect(await inbox(silent)).toEqual([]);
+      expect(await inbox(s.follower)).toEqual([expect.objectContaining({ reasons: ['subscribed_area'] })]);
     });
 
     it('tells them the same when the round closing arrives after the publication, once however often delivered', async () => {
@@ -196,7 +194,7 @@ describe('support lifecycle notifications (integration)', () => {
       await deliver(round.event);
       await deliver(publication);
       // One notification of the publication, with both reasons and the words of the comments.
-      expect(await inboxOf(commenter)).toEqual([
+      expect(await inbox(commenter)).toEqual([
         expect.objectContaining({
           type: 'support.published',
           reasons: ['commented', 'subscribed_area'],
@@ -214,9 +212,9 @@ describe('support lifecycle notifications (integration)', () => {
       await deliver(round.event);
       await deliver(published(s));
       await deliver(revised(s, 'minor', '2.0', 5));
-      expect((await inboxOf(first)).map((row) => row.type)).toEqual(['support.published']);
+      expect((await inbox(first)).map((row) => row.type)).toEqual(['support.published']);
       // A minor revision alerts no one, but those who commented in its round hear their comments were answered.
-      expect(await inboxOf(second)).toEqual([
+      expect(await inbox(second)).toEqual([
         expect.objectContaining({
           type: 'support.revised',
           reasons: ['commented'],
@@ -246,23 +244,22 @@ describe('support lifecycle notifications (integration)', () => {
         type: 'support.revised',
         reasons: [reason],
         title: 'Ny utgåva: Vård vid depression 2.0',
+        title_en: 'New edition: Vård vid depression 2.0',
         message: `Socialstyrelsen har gjort en större revidering av "Vård vid depression"${why}. Utgåva 2.0 gäller nu. Ändring: Nya rekommendationer om läkemedel`,
         message_en: expect.stringContaining('made a major revision of "Vård vid depression"'),
         link: null,
         subject_type: 'support',
         subject_id: s.supportId,
       });
-      expect((await inboxOf(s.follower)).filter((row) => row.type === 'support.revised')).toEqual([
+      expect((await inbox(s.follower)).filter((row) => row.type === 'support.revised')).toEqual([
         revisedRow('subscribed_area', ' inom Psykisk hälsa'),
       ]);
-      expect((await inboxOf(s.submitter)).filter((row) => row.type === 'support.revised')).toEqual([
+      expect((await inbox(s.submitter)).filter((row) => row.type === 'support.revised')).toEqual([
         revisedRow('answers_your_need', ', som besvarar ett behov som er organisation har lämnat in'),
       ]);
-      expect(await inboxOf(s.applier)).toEqual([
-        revisedRow('applied_it', ', som ni har rapporterat att ni har infört'),
-      ]);
-      expect(await inboxOf(plannedOnly)).toEqual([]);
-      expect(await inboxOf(changedMind)).toEqual([]);
+      expect(await inbox(s.applier)).toEqual([revisedRow('applied_it', ', som ni har rapporterat att ni har infört')]);
+      expect(await inbox(plannedOnly)).toEqual([]);
+      expect(await inbox(changedMind)).toEqual([]);
     });
 
     it('alerts no one of a minor revision', async () => {
@@ -280,24 +277,12 @@ describe('support lifecycle notifications (integration)', () => {
       const replacement = await support('Vård vid depression och ångest');
       await deliver(published(replacement));
       await deliver(applied(s, s.applier, 'applied', new Date().toISOString()));
-      await deliver(
-        delivered('support.withdrawn', aggregate(s, 7), {
-          supportId: s.supportId,
-          leadAgencyId: socialstyrelsen,
-          title: s.title,
-          areaCode: AREA,
-          sector: 'health',
-          answersNeeds: s.answersNeeds,
-          reason: 'Ersatt av nyare kunskap',
-          replacedBySupportId: replacement.supportId,
-          edition: '1.0',
-          withdrawnAt: new Date().toISOString(),
-        }),
-      );
+      await deliver(withdrawn(s, { reason: 'Ersatt av nyare kunskap', replacedBySupportId: replacement.supportId }));
       const withdrawnRow = (reason: string, why: string) => ({
         type: 'support.withdrawn',
         reasons: [reason],
         title: 'Återkallat: Vård vid depression',
+        title_en: 'Withdrawn: Vård vid depression',
         message: `Socialstyrelsen har återkallat "Vård vid depression"${why}. Det ersätts av "Vård vid depression och ångest". Skäl: Ersatt av nyare kunskap`,
         message_en: expect.stringContaining(
           'It is replaced by "Vård vid depression och ångest". Reason: Ersatt av nyare kunskap',
@@ -307,34 +292,21 @@ describe('support lifecycle notifications (integration)', () => {
         subject_id: s.supportId,
       });
       // The follower also heard of the replacement's publication: an area's followers hear of every support in it.
-      expect((await inboxOf(s.follower)).filter((row) => row.subject_id === s.supportId)).toEqual([
+      expect((await inbox(s.follower)).filter((row) => row.subject_id === s.supportId)).toEqual([
         withdrawnRow('subscribed_area', ' inom Psykisk hälsa'),
       ]);
-      expect(await inboxOf(s.submitter)).toEqual([
+      expect(await inbox(s.submitter)).toEqual([
         withdrawnRow('answers_your_need', ', som besvarar ett behov som er organisation har lämnat in'),
       ]);
-      expect(await inboxOf(s.applier)).toEqual([
+      expect(await inbox(s.applier)).toEqual([
         withdrawnRow('applied_it', ', som ni har rapporterat att ni har infört'),
       ]);
     });
 
     it('says so when nothing replaces it', async () => {
       const s = await support();
-      await deliver(
-        delivered('support.withdrawn', aggregate(s, 3), {
-          supportId: s.supportId,
-          leadAgencyId: socialstyrelsen,
-          title: s.title,
-          areaCode: AREA,
-          sector: 'health',
-          answersNeeds: [],
-          reason: 'Inaktuellt',
-          replacedBySupportId: null,
-          edition: null,
-          withdrawnAt: new Date().toISOString(),
-        }),
-      );
-      expect(await inboxOf(s.follower)).toEqual([
+      await deliver(withdrawn(s, { answersNeeds: [], reason: 'Inaktuellt', replacedBySupportId: null, edition: null }));
+      expect(await inbox(s.follower)).toEqual([
         expect.objectContaining({
           message:
             'Socialstyrelsen har återkallat "Vård vid depression" inom Psykisk hälsa. Inget kunskapsstöd ersätter det. Skäl: Inaktuellt',
@@ -389,11 +361,12 @@ describe('support lifecycle notifications (integration)', () => {
         ),
       );
       for (const municipality of [enkoping, heby]) {
-        expect(await inboxOf(municipality)).toEqual([
+        expect(await inbox(municipality)).toEqual([
           {
             type: 'support.regional-addition-published',
             reasons: ['in_your_region'],
             title: 'Regionalt tillägg: Vård vid depression',
+            title_en: 'Regional addition: Vård vid depression',
             message:
               'Region Uppsala har publicerat ett regionalt tillägg till "Vård vid depression": Vårdkedjan i Uppsala län',
             message_en:
@@ -404,8 +377,8 @@ describe('support lifecycle notifications (integration)', () => {
           },
         ]);
       }
-      expect([...(await inboxOf(uppsala)), ...(await inboxOf(gavleborg)), ...(await inboxOf(gavle))]).toEqual([]);
-      expect(await inboxOf(s.follower)).toEqual([]);
+      expect([...(await inbox(uppsala)), ...(await inbox(gavleborg)), ...(await inbox(gavle))]).toEqual([]);
+      expect(await inbox(s.follower)).toEqual([]);
     });
   });
 });
