@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { EventOf, EventType, PayloadOf, PRODUCER_NAMES, produces, validateEvent } from '@styrkedjan/contracts';
+import {
+  EVENT_CATALOGUE,
+  EventOf,
+  EventType,
+  PayloadOf,
+  PRODUCER_NAMES,
+  produces,
+  validateEvent,
+} from '@styrkedjan/contracts';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { notificationsDatabase } from './database/notifications.database';
@@ -42,7 +50,10 @@ export async function fillInbox(
   return rows.map((row) => row.id);
 }
 
-/** An event as a producer's relay delivers it (checked against the catalogue), of the aggregate and version given. */
+/**
+ * An event as a producer's relay delivers it (checked against the catalogue), in the version producers write today,
+ * of the aggregate and version given.
+ */
 export function delivered<T extends EventType>(
   type: T,
   aggregate: { type: string; id: string; version: number },
@@ -52,7 +63,7 @@ export function delivered<T extends EventType>(
   return validateEvent({
     id: randomUUID(),
     type,
-    version: 1,
+    version: EVENT_CATALOGUE[type].version,
     occurredAt,
     producer: PRODUCER_NAMES.find((producer) => produces(producer, type)) ?? 'unknown',
     actor: { organisationId: randomUUID(), userId: 'user-1', method: 'jwt' },
