@@ -88,8 +88,6 @@ describe('the lifecycle of a support, end to end', () => {
         // The deadline is moved by the clock file; the sweep must not close the round behind the test's back.
         CONSULTATION_SWEEP_MS: '3600000',
         CONSULTATION_REMINDER_DAYS: '7',
-        // An extension is given after the first deadline has passed on the test's clock, a few days before the new one.
-        CONSULTATION_MIN_WEEKS: '0',
       },
     });
     api = request(system.url);
@@ -186,7 +184,8 @@ describe('the lifecycle of a support, end to end', () => {
     );
     consultationId = opened.body.id;
     closesAt = opened.body.closesAt;
-    expect(closesAt.startsWith(deadline) || new Date(closesAt).getTime() > Date.parse(deadline)).toBe(true);
+    expect(opened.body).toMatchObject({ status: 'open', edition: '1.0', closesOn: deadline });
+    expect(opened.body.consultees).toHaveLength(10);
 
     for (const consultee of [...uppsalaMunicipalities, demf, arf]) {
       await eventually(async () => {
@@ -281,9 +280,7 @@ describe('the lifecycle of a support, end to end', () => {
       expect(await told(consultee, 'consultation.closing-soon', consultationId)).toEqual([]);
 
     // Within the extended round, the late one is taken.
-    expect((await respond(heby, { comments: [{ sectionId: 's2', text: 'Korttidsplatser behövs.' }] })).status).toBe(
-      200,
-    );
+    succeeded(await respond(heby, { comments: [{ sectionId: 's2', text: 'Korttidsplatser behövs.' }] }));
   });
 
   it('closes, telling the lead agency how many responded and how many comments to answer', async () => {
@@ -308,7 +305,10 @@ describe('the lifecycle of a support, end to end', () => {
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
 
     const report = await api.get(`/consultations/${consultationId}/report`).set(lead()).expect(200);
-    const commentIds = commentIdsIn(report.body);
+    expect(report.body.progress).toMatchObject({ answered: 0, total: 4, text: '0 of 4 answered' });
+    const commentIds: string[] = report.body.sections.flatMap((section: { comments: { id: string }[] }) =>
+      section.comments.map((comment) => comment.id),
+    );
     expect(commentIds).toHaveLength(4);
     for (const [i, commentId] of commentIds.entries()) {
       await api
@@ -317,6 +317,8 @@ describe('the lifecycle of a support, end to end', () => {
         .send({ outcome: i % 2 ? 'accepted' : 'noted', answer: 'Tack, vi har förtydligat avsnittet.' })
         .expect(succeeded);
     }
+    const answered = await api.get(`/consultations/${consultationId}/report`).set(lead()).expect(200);
+    expect(answered.body.progress.text).toBe('4 of 4 answered');
     await eventually(() => api.post(`/supports/${supportId}/publish`).set(lead()).expect(200));
   });
 
@@ -461,19 +463,3 @@ describe('the lifecycle of a support, end to end', () => {
     }
   });
 });
-
-/** The ids of a report's comments, wherever in its sections they are. */
-function commentIdsIn(report: unknown): string[] {
-  const found = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node === null || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.commentId === 'string') found.add(record.commentId);
-    else if (typeof record.id === 'string' && typeof record.text === 'string' && 'answer' in record)
-      found.add(record.id);
-    Object.values(record).forEach(walk);
-  };
-  walk(report);
-  return [...found];
-}
