@@ -349,11 +349,13 @@ describe('the lifecycle of a support, end to end', () => {
   });
 
   it('alerts the follower, the need’s submitter and an organisation that applies it of a major revision, and no one of a minor one', async () => {
-    await api
-      .post(`/supports/${supportId}/feedback`)
-      .set(as(knivsta))
-      .send({ usefulness: 5, applicationStatus: 'applied', comment: 'Införd i hemtjänsten.' })
-      .expect(201);
+    await eventually(() =>
+      api
+        .post(`/supports/${supportId}/feedback`)
+        .set(as(knivsta))
+        .send({ usefulness: 5, applicationStatus: 'applied', comment: 'Införd i hemtjänsten.' })
+        .expect(201),
+    );
     await system.drained();
 
     await api
