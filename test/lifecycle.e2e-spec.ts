@@ -80,6 +80,24 @@ describe('the lifecycle of a support, end to end', () => {
   const told = async (organisationId: string, type: string, subjectId: string) =>
     (await inbox(organisationId)).filter((item) => item.type === type && item.subject.id === subjectId);
 
+  /** A draft by the lead agency in the area, answering the need, for municipalities in social services. */
+  const draft = (title: string, fields: Record<string, unknown> = {}) =>
+    api
+      .post('/supports')
+      .set(lead())
+      .send({
+        title,
+        summary: '',
+        areaCode: AREA,
+        needIds: [needId],
+        coProducerIds: [],
+        productType: 'guidance',
+        targetGroups: ['older-people'],
+        audience: { organisationKinds: ['municipality'], sectors: ['social'], professions: [] },
+        ...fields,
+      })
+      .expect(201);
+
   beforeAll(async () => {
     writeFileSync(clockFile, '0');
     system = await TestSystem.start({
@@ -140,20 +158,10 @@ describe('the lifecycle of a support, end to end', () => {
       .send({ decision: 'accepted', rationale: 'Ett nationellt behov', leadAgencyId: socialstyrelsen })
       .expect(200);
 
-    const drafted = await api
-      .post('/supports')
-      .set(lead())
-      .send({
-        title: 'Stöd till anhöriga vid demenssjukdom',
-        summary: 'Hur kommunens socialtjänst stödjer anhöriga till personer med demenssjukdom.',
-        areaCode: AREA,
-        needIds: [needId],
-        coProducerIds: [],
-        productType: 'guidance',
-        targetGroups: ['older-people'],
-        audience: { organisationKinds: ['municipality'], sectors: ['social'], professions: ['biståndshandläggare'] },
-      })
-      .expect(201);
+    const drafted = await draft('Stöd till anhöriga vid demenssjukdom', {
+      summary: 'Hur kommunens socialtjänst stödjer anhöriga till personer med demenssjukdom.',
+      audience: { organisationKinds: ['municipality'], sectors: ['social'], professions: ['biståndshandläggare'] },
+    });
     supportId = drafted.body.id;
     expect(drafted.body).toMatchObject({
       productType: 'guidance',
@@ -422,20 +430,9 @@ describe('the lifecycle of a support, end to end', () => {
   });
 
   it('tells everyone concerned of a withdrawal, with its reason and its replacement', async () => {
-    const replacement = await api
-      .post('/supports')
-      .set(lead())
-      .send({
-        title: 'Anhörigstöd vid kognitiv sjukdom',
-        summary: 'Ersätter vägledningen om demenssjukdom.',
-        areaCode: AREA,
-        needIds: [needId],
-        coProducerIds: [],
-        productType: 'guidance',
-        targetGroups: ['older-people'],
-        audience: { organisationKinds: ['municipality'], sectors: ['social'], professions: [] },
-      })
-      .expect(201);
+    const replacement = await draft('Anhörigstöd vid kognitiv sjukdom', {
+      summary: 'Ersätter vägledningen om demenssjukdom.',
+    });
     const replacementId: string = replacement.body.id;
     await api.post(`/supports/${replacementId}/publish`).set(lead()).expect(200);
     await system.drained();
@@ -463,5 +460,32 @@ describe('the lifecycle of a support, end to end', () => {
         ]);
       });
     }
+  });
+
+  it('sends a round to the followers of the support’s area as the notifications service last told them', async () => {
+    writeFileSync(clockFile, '0');
+    const round = (id: string) =>
+      api
+        .post(`/supports/${id}/consultations`)
+        .set(lead())
+        .send({
+          consultees: { selectors: [{ kind: 'area-followers' }] },
+          questions: [{ id: 'q1', text: 'Saknas något?' }],
+          closesAt: workingDayFrom(new Date(), 36),
+        });
+    const followed = await draft('Anhörigstöd i hemtjänsten');
+    await system.drained();
+    const opened = await round(followed.body.id).expect(201);
+    expect(opened.body.consultees.map((c: { organisationId: string }) => c.organisationId)).toEqual([stockholm]);
+    await eventually(async () => {
+      expect(await told(stockholm, 'consultation.opened', opened.body.id)).toHaveLength(1);
+    });
+
+    // Following nothing any more is recorded as the whole, empty, set: the next round has no one to go to.
+    await api.put(`/organisations/${stockholm}/subscriptions`).set(as(stockholm)).send({ areaCodes: [] }).expect(200);
+    const unfollowed = await draft('Anhörigstöd i korttidsboende');
+    await system.drained();
+    const empty = await round(unfollowed.body.id).expect(400);
+    expect(JSON.stringify(empty.body.errors)).toContain('consultees');
   });
 });
