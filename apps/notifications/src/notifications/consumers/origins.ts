@@ -1,8 +1,8 @@
 import type { EventOf, EventType } from '@styrkedjan/contracts';
 import { type NotificationSubject, occasionOf, publicationOccasion } from '../domain/notification';
+import type { NotifyingEventType } from '../domain/notification';
 import type { NotificationOrigin } from '../persistence/notifications.repository';
 import type { PublishedEdition } from '../persistence/recipients.repository';
-import type { NotifyingEventType } from '../domain/notification';
 
 /** An event that is its own occasion: one notification per recipient and event. */
 export function eventOrigin(
@@ -27,8 +27,8 @@ export function roundOrigin(
   return eventOrigin(event, { type: 'consultation', id: event.payload.consultationId });
 }
 
-/** A support's publication, whether support.published or one of its need.answered tells it. */
-export function publicationOrigin(event: EventOf<'support.published' | 'need.answered'>): NotificationOrigin {
+/** A support's first publication as one of its need.answered tells it: the occasion support.published has too. */
+export function publicationOrigin(event: EventOf<'need.answered'>): NotificationOrigin {
   const { supportId } = event.payload;
   return {
     type: 'support.published',
