@@ -1,6 +1,10 @@
 import type { EventOf, EventType } from '@styrkedjan/contracts';
-import { type NotificationSubject, occasionOf, publicationOccasion } from '../domain/notification';
-import type { NotifyingEventType } from '../domain/notification';
+import {
+  type NotificationSubject,
+  type NotifyingEventType,
+  occasionOf,
+  publicationOccasion,
+} from '../domain/notification';
 import type { NotificationOrigin } from '../persistence/notifications.repository';
 import type { PublishedEdition } from '../persistence/recipients.repository';
 
