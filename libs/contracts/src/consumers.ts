@@ -48,6 +48,15 @@ export const SUBSCRIPTIONS = {
     'need.merged',
     'need.addressed',
     'need.answered',
+    // Consultees hear of their rounds, the lead agency of its round's closing; commenters of the publication.
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closing-soon',
+    'consultation.closed',
+    // Those concerned by a support hear of its major revisions, its withdrawal and its regional additions.
+    'support.revised',
+    'support.withdrawn',
+    'support.regional-addition-published',
   ],
   // Rounds open on drafts led by the caller; consultees are resolved from organisations and the areas they follow.
   consultations: [
