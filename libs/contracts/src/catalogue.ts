@@ -9,7 +9,13 @@ import {
   targetGroupDefined,
   targetGroupUpdated,
 } from './events/directory.events';
-import { feedbackReceived, supportDrafted, supportPublished } from './events/governance.events';
+import {
+  feedbackReceived,
+  supportDrafted,
+  supportDraftedV1,
+  supportPublished,
+  supportPublishedV1,
+} from './events/governance.events';
 import {
   needAddressed,
   needAnswered,
@@ -20,8 +26,26 @@ import {
   needIdentified,
   needIdentifiedV1,
   needMerged,
+  needReopened,
   needTriaged,
 } from './events/needs.events';
+import {
+  consultationClosed,
+  consultationClosingSoon,
+  consultationCommentAnswered,
+  consultationExtended,
+  consultationOpened,
+  consultationResponseSubmitted,
+} from './events/consultations.events';
+import {
+  supportRegionalAdditionPublished,
+  supportRescheduled,
+  supportRevised,
+  supportRevisionStarted,
+  supportUpdated,
+  supportWithdrawn,
+} from './events/lifecycle.events';
+import { subscriptionsReplaced } from './events/notifications.events';
 import { EventEnvelope } from './envelope';
 
 /**
@@ -47,9 +71,23 @@ export const EVENT_CATALOGUE = {
   [needMerged.type]: needMerged,
   [needAddressed.type]: needAddressed,
   [needAnswered.type]: needAnswered,
+  [needReopened.type]: needReopened,
   [supportDrafted.type]: supportDrafted,
   [supportPublished.type]: supportPublished,
+  [supportUpdated.type]: supportUpdated,
+  [supportRescheduled.type]: supportRescheduled,
+  [supportRevisionStarted.type]: supportRevisionStarted,
+  [supportRevised.type]: supportRevised,
+  [supportWithdrawn.type]: supportWithdrawn,
+  [supportRegionalAdditionPublished.type]: supportRegionalAdditionPublished,
+  [consultationOpened.type]: consultationOpened,
+  [consultationExtended.type]: consultationExtended,
+  [consultationResponseSubmitted.type]: consultationResponseSubmitted,
+  [consultationClosingSoon.type]: consultationClosingSoon,
+  [consultationClosed.type]: consultationClosed,
+  [consultationCommentAnswered.type]: consultationCommentAnswered,
   [feedbackReceived.type]: feedbackReceived,
+  [subscriptionsReplaced.type]: subscriptionsReplaced,
 } as const;
 
 /**
@@ -57,7 +95,7 @@ export const EVENT_CATALOGUE = {
  * upcast to the current payload when it is read, so a consumer handles one shape and replay folds old
  * and new events alike.
  */
-export const EARLIER_VERSIONS: readonly EarlierVersion[] = [needIdentifiedV1];
+export const EARLIER_VERSIONS: readonly EarlierVersion[] = [needIdentifiedV1, supportDraftedV1, supportPublishedV1];
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];

@@ -8,7 +8,14 @@ describe('producers and consumers', () => {
   });
 
   it('names, for each consumer, the producers of what it subscribes to and no others', () => {
-    expect(producersFor('pipeline')).toEqual(['directory', 'needs', 'supports', 'feedback']);
+    expect(producersFor('pipeline')).toEqual([
+      'directory',
+      'needs',
+      'supports',
+      'feedback',
+      'notifications',
+      'consultations',
+    ]);
     expect(producersFor('needs')).toEqual(['directory', 'supports']);
     expect(producersFor('feedback')).toEqual(['supports']);
     for (const consumer of CONSUMER_NAMES) {

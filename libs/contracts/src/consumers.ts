@@ -15,9 +15,26 @@ export const SUBSCRIPTIONS = {
     'organisation.updated',
     'support.drafted',
     'support.published',
+    // The needs a withdrawn support answered go back to accepted, unless its replacement answers them.
+    'support.withdrawn',
   ],
-  supports: ['area.defined', 'area.updated', 'organisation.registered', 'organisation.updated', 'need.identified'],
-  feedback: ['support.drafted', 'support.published'],
+  supports: [
+    'area.defined',
+    'area.updated',
+    'organisation.registered',
+    'organisation.updated',
+    'target-group.defined',
+    'target-group.updated',
+    'product-type.defined',
+    'product-type.updated',
+    'need.identified',
+    // The rounds of each support: publishing waits until they are closed and every comment answered.
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closed',
+    'consultation.comment-answered',
+  ],
+  feedback: ['support.drafted', 'support.published', 'support.withdrawn'],
   notifications: [
     'area.defined',
     'area.updated',
@@ -31,6 +48,27 @@ export const SUBSCRIPTIONS = {
     'need.merged',
     'need.addressed',
     'need.answered',
+    // Consultees hear of their rounds, the lead agency of its round's closing; commenters of the publication.
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closing-soon',
+    'consultation.closed',
+    // Those concerned by a support hear of its major revisions, its withdrawal and its regional additions.
+    'support.revised',
+    'support.withdrawn',
+    'support.regional-addition-published',
+  ],
+  // Rounds open on drafts led by the caller; consultees are resolved from organisations and the areas they follow.
+  consultations: [
+    'organisation.registered',
+    'organisation.updated',
+    'support.drafted',
+    'support.updated',
+    'support.published',
+    'support.revision-started',
+    'support.revised',
+    'support.withdrawn',
+    'subscriptions.replaced',
   ],
   // The pipeline keeps the event log, so it takes everything.
   pipeline: EVENT_TYPES,
@@ -70,9 +108,28 @@ export const PRODUCERS = {
     'need.merged',
     'need.addressed',
     'need.answered',
+    'need.reopened',
   ],
-  supports: ['support.drafted', 'support.published'],
+  supports: [
+    'support.drafted',
+    'support.updated',
+    'support.rescheduled',
+    'support.published',
+    'support.revision-started',
+    'support.revised',
+    'support.withdrawn',
+    'support.regional-addition-published',
+  ],
   feedback: ['feedback.received'],
+  notifications: ['subscriptions.replaced'],
+  consultations: [
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.response-submitted',
+    'consultation.closing-soon',
+    'consultation.closed',
+    'consultation.comment-answered',
+  ],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type ProducerName = keyof typeof PRODUCERS;

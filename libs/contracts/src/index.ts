@@ -6,3 +6,6 @@ export * from './validate-event';
 export * from './events/directory.events';
 export * from './events/governance.events';
 export * from './events/needs.events';
+export * from './events/lifecycle.events';
+export * from './events/consultations.events';
+export * from './events/notifications.events';

@@ -45,3 +45,11 @@ export const DECLINE_REASONS = [
   'duplicate',
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** How much a revision changes a published support: a major one alerts those concerned, a minor one only enters the history. */
+export const REVISION_CHANGES = ['major', 'minor'] as const;
+export type RevisionChange = (typeof REVISION_CHANGES)[number];
+
+/** The lead agency's answer to a consultation comment, as a consultation report (remissammanställning) states it. */
+export const COMMENT_OUTCOMES = ['accepted', 'partly-accepted', 'not-accepted', 'noted'] as const;
+export type CommentOutcome = (typeof COMMENT_OUTCOMES)[number];

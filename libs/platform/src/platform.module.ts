@@ -8,6 +8,7 @@ import { Readiness } from './health/readiness';
 import { ServiceAssertions } from './http/service-assertion';
 import { serviceLoggerModule } from './observability/logger';
 import { Metrics, MetricsController } from './observability/metrics';
+import { TracesFlush } from './observability/traces-flush';
 
 @Injectable()
 class DatabaseReadiness implements OnModuleInit {
@@ -56,6 +57,7 @@ export class PlatformModule {
         Readiness,
         { provide: ServiceAssertions, useValue: new ServiceAssertions(config.SERVICE_AUTH_SECRET) },
         Metrics,
+        TracesFlush,
         ...(database ? [DatabaseReadiness] : []),
       ],
       exports: [PLATFORM_CONFIG, SERVICE_NAME, Readiness, Metrics, ServiceAssertions],

@@ -12,6 +12,7 @@ export const SERVICES = {
   feedback: { port: 3004, schema: 'feedback' },
   notifications: { port: 3005, schema: 'notifications' },
   pipeline: { port: 3006, schema: 'pipeline' },
+  consultations: { port: 3007, schema: 'consultations' },
 } as const satisfies Record<string, ServiceEntry>;
 
 export interface ServiceEntry {

@@ -13,6 +13,10 @@ export class KnownOrganisationEntity {
   @Column({ type: 'text' })
   kind: OrganisationKind;
 
+  /** The region a municipality lies in; a region's own id for a region; null for national organisations. */
+  @Column({ name: 'region_id', type: 'uuid', nullable: true })
+  regionId: string | null;
+
   @Column({ name: 'aggregate_version', type: 'int' })
   aggregateVersion: number;
 }

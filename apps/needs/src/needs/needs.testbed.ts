@@ -1,6 +1,13 @@
 import { Query, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { EventType, OrganisationKind, PayloadOf, validateEvent, type AnyEvent } from '@styrkedjan/contracts';
+import {
+  EventType,
+  OrganisationKind,
+  PayloadOf,
+  validateEvent,
+  type AnyEvent,
+  EVENT_CATALOGUE,
+} from '@styrkedjan/contracts';
 import { ConsumerHost } from '@styrkedjan/messaging';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
@@ -67,7 +74,7 @@ export class NeedsTestbed {
     const event = validateEvent({
       id: randomUUID(),
       type,
-      version: 1,
+      version: EVENT_CATALOGUE[type].version,
       occurredAt: new Date().toISOString(),
       producer: type.startsWith('support.') ? 'supports' : 'directory',
       actor: { organisationId: null, userId: null, method: 'system' },

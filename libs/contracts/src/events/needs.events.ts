@@ -171,3 +171,17 @@ export const needAnswered = {
   version: 1,
   payload: z.strictObject({ ...supportNamingNeed, answeredAt: isoDateTime }),
 } as const;
+
+/**
+ * The support that answered the need was withdrawn and nothing replaces it for this need: it is accepted again and
+ * waits for a new support.
+ */
+export const needReopened = {
+  type: 'need.reopened',
+  version: 1,
+  payload: z.strictObject({
+    ...supportNamingNeed,
+    reason: z.string().min(1).max(2000),
+    reopenedAt: isoDateTime,
+  }),
+} as const;

@@ -31,7 +31,8 @@ export function tracingEnabled(): boolean {
 /**
  * Starts recording spans when the environment asks for it (OpenTelemetry's own variables):
  * `OTEL_TRACES_EXPORTER=otlp` (or just `OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`)
- * sends them over OTLP/HTTP (protobuf), `console` prints them. Off otherwise: the API then hands out
+ * sends them over OTLP/HTTP (protobuf), `console` prints them, `file` appends them as JSON lines to `TRACES_FILE`
+ * (json-lines-span-exporter.ts). Off otherwise: the API then hands out
  * non-recording spans, and the HTTP hooks and envelope fields below are skipped altogether. One provider per
  * process, named by `OTEL_SERVICE_NAME` or the first service started in it; spans name their service too.
  * A test passes its own exporter.
@@ -45,13 +46,20 @@ export async function startTracing(serviceName: string, exporter?: SpanExporter,
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName }),
     // A test's exporter sees each span as it ends; a real one gets them in batches, off the request's path.
-    spanProcessors: [exporter ? new SimpleSpanProcessor(chosen) : new BatchSpanProcessor(chosen)],
+    spanProcessors: [
+      exporter ? new SimpleSpanProcessor(chosen) : new BatchSpanProcessor(chosen, batchOptionsFrom(env)),
+    ],
   });
   provider.register();
   return true;
 }
 
-/** Flushes and stops the provider (at shutdown, or between tests). */
+/** Hands every finished span to the exporter now: at shutdown, so the last batch is not lost with the process. */
+export async function flushTracing(): Promise<void> {
+  await provider?.forceFlush();
+}
+
+/** Flushes and stops the provider (between tests). */
 export async function stopTracing(): Promise<void> {
   const stopping = provider;
   provider = undefined;
@@ -61,14 +69,27 @@ export async function stopTracing(): Promise<void> {
   context.disable();
 }
 
+/** OpenTelemetry's own batch variables, which this SDK version leaves to the caller to read. */
+function batchOptionsFrom(env: NodeJS.ProcessEnv): { scheduledDelayMillis?: number; maxExportBatchSize?: number } {
+  const positive = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) : undefined);
+  return {
+    scheduledDelayMillis: positive(env.OTEL_BSP_SCHEDULE_DELAY),
+    maxExportBatchSize: positive(env.OTEL_BSP_MAX_EXPORT_BATCH_SIZE),
+  };
+}
+
 async function exporterFromEnvironment(env: NodeJS.ProcessEnv): Promise<SpanExporter | undefined> {
   const choice = (env.OTEL_TRACES_EXPORTER ?? '').split(',')[0].trim().toLowerCase();
   if (choice === 'none' || env.OTEL_SDK_DISABLED === 'true') return undefined;
   if (choice === 'console') return new (await import('@opentelemetry/sdk-trace-node')).ConsoleSpanExporter();
+  if (choice === 'file') {
+    if (!env.TRACES_FILE) throw new Error('OTEL_TRACES_EXPORTER=file needs TRACES_FILE, the path to append spans to');
+    return new (await import('./json-lines-span-exporter')).JsonLinesSpanExporter(env.TRACES_FILE);
+  }
   if (choice === 'otlp' || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
     return new (await import('@opentelemetry/exporter-trace-otlp-proto')).OTLPTraceExporter();
   }
-  if (choice) throw new Error(`OTEL_TRACES_EXPORTER: ${choice} is not one of otlp, console, none`);
+  if (choice) throw new Error(`OTEL_TRACES_EXPORTER: ${choice} is not one of otlp, console, file, none`);
   return undefined;
 }
 

@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * that holds them. PL/pgSQL, whose statements are planned once per connection: an SQL function evaluated by the
  * planner is planned anew each time (≈10 ms a lookup).
  */
-export class SimilarNeedTerms1765065600100 implements MigrationInterface {
-  name = 'SimilarNeedTerms1765065600100';
+export class SimilarNeedTerms1765238400100 implements MigrationInterface {
+  name = 'SimilarNeedTerms1765238400100';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`
