@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EVENT_CATALOGUE, EventOf, EventType, PayloadOf, SYSTEM_ACTOR, validateEvent } from '@styrkedjan/contracts';
+import {
+  EVENT_CATALOGUE,
+  EventOf,
+  EventType,
+  PayloadOf,
+  SYSTEM_ACTOR,
+  validateEvent,
+  UNCLASSIFIED_DRAFT,
+  UNCLASSIFIED_PUBLICATION,
+} from '@styrkedjan/contracts';
 import { Transaction } from '@styrkedjan/messaging';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { SubscriptionsReplacedConsumer } from '../src/consultations/consumers/subscriptions-replaced.consumer';
@@ -63,6 +72,7 @@ describe('consultations projections (integration)', () => {
     const common = { supportId, leadAgencyId: lead, title: 'Vård vid depression', areaCode: 'health.primary-care' };
     const drafted = event('support.drafted', supportId, 1, {
       ...common,
+      ...UNCLASSIFIED_DRAFT,
       coProducerIds: [],
       summary: '',
       sector: 'health',
@@ -72,6 +82,7 @@ describe('consultations projections (integration)', () => {
     });
     const published = event('support.published', supportId, 2, {
       ...common,
+      ...UNCLASSIFIED_PUBLICATION,
       sector: 'health',
       answersNeeds: [],
       publishedAt: new Date().toISOString(),

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
-import { EVENT_CATALOGUE, type EventOf, type EventType, type PayloadOf } from '@styrkedjan/contracts';
-import { eventually, TestSystem, UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
+import {
+  EVENT_CATALOGUE,
+  type EventOf,
+  type EventType,
+  type PayloadOf,
+  UNCLASSIFIED_DRAFT,
+  UNCLASSIFIED_PUBLICATION,
+} from '@styrkedjan/contracts';
+import { eventually, TestSystem } from '@styrkedjan/testing';
 
 /**
  * The built pipeline service (`dist/`, so build first) as its own process on a database and queue prefix

@@ -7,4 +7,3 @@ export * from './private-redis';
 export * from './private-postgres';
 export * from './throwaway-database';
 export * from './service-testbed';
-export * from './support-fixtures';

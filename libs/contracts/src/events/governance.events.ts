@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, SECTORS } from '../vocabulary';
-import { draftContent, editionLabel, FIRST_EDITION, NO_AUDIENCE } from './lifecycle.events';
+import {
+  draftContent,
+  editionLabel,
+  NO_AUDIENCE,
+  UNCLASSIFIED_DRAFT,
+  UNCLASSIFIED_PUBLICATION,
+} from './lifecycle.events';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const answeredNeed = z.strictObject({ needId: z.uuid(), organisationId: z.uuid() });
@@ -35,10 +41,8 @@ export const supportDraftedV1 = {
   payload: supportDraftedV1Payload,
   upcast: (payload: z.infer<typeof supportDraftedV1Payload>): z.infer<typeof supportDrafted.payload> => ({
     ...payload,
-    productType: null,
-    targetGroups: [],
+    ...UNCLASSIFIED_DRAFT,
     audience: { ...NO_AUDIENCE },
-    edition: FIRST_EDITION,
   }),
 } as const;
 
@@ -77,12 +81,8 @@ export const supportPublishedV1 = {
   payload: supportPublishedV1Payload,
   upcast: (payload: z.infer<typeof supportPublishedV1Payload>): z.infer<typeof supportPublished.payload> => ({
     ...payload,
-    coProducerIds: [],
-    summary: '',
-    productType: null,
-    targetGroups: [],
+    ...UNCLASSIFIED_PUBLICATION,
     audience: { ...NO_AUDIENCE },
-    edition: FIRST_EDITION,
   }),
 } as const;
 

@@ -34,6 +34,20 @@ export type Audience = z.infer<typeof audienceSchema>;
 /** The audience of a draft made before audiences existed. */
 export const NO_AUDIENCE: Audience = { organisationKinds: [], sectors: [], professions: [] };
 
+/**
+ * What a draft that names no product type, target groups or audience carries in support.drafted v2: what the
+ * upcast of v1 gives, and what specs about something else (needs, notifications, the pipeline) put in by hand.
+ */
+export const UNCLASSIFIED_DRAFT = {
+  productType: null,
+  targetGroups: [] as string[],
+  audience: NO_AUDIENCE,
+  edition: FIRST_EDITION,
+};
+
+/** What support.published v2 adds to a publication of such a draft. */
+export const UNCLASSIFIED_PUBLICATION = { ...UNCLASSIFIED_DRAFT, coProducerIds: [] as string[], summary: '' };
+
 /** A draft edition's content as edited: the whole of it after the change, so a consumer needs no history. */
 export const draftContent = {
   supportId: z.uuid(),

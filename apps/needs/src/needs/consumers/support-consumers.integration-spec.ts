@@ -1,6 +1,7 @@
+import { UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/contracts';
 import { randomUUID } from 'node:crypto';
 import type { PayloadOf } from '@styrkedjan/contracts';
-import { actingAs, UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
+import { actingAs } from '@styrkedjan/testing';
 import { EndorseNeedCommand } from '../commands/endorse-need/endorse-need.command';
 import { IdentifyNeedCommand } from '../commands/identify-need/identify-need.command';
 import { NeedsTestbed } from '../needs.testbed';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AnyEvent, EventOf, PayloadOf } from '@styrkedjan/contracts';
+import { AnyEvent, EventOf, PayloadOf, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/contracts';
 import { ConsumerHost, Delivery } from '@styrkedjan/messaging';
-import { ServiceTestbed, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
+import { ServiceTestbed } from '@styrkedjan/testing';
 import { delivered, startNotificationsTestbed } from '../../notifications.testbed';
 
 /**

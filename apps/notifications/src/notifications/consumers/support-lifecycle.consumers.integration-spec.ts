@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AnyEvent, EventOf, PayloadOf } from '@styrkedjan/contracts';
+import { AnyEvent, EventOf, PayloadOf, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/contracts';
 import { ConsumerHost, Delivery } from '@styrkedjan/messaging';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { delivered, inboxOf, startNotificationsTestbed } from '../../notifications.testbed';
@@ -66,6 +66,7 @@ describe('support lifecycle notifications (integration)', () => {
 
   const published = (s: Support): EventOf<'support.published'> =>
     delivered('support.published', aggregate(s, 2), {
+      ...UNCLASSIFIED_PUBLICATION,
       supportId: s.supportId,
       leadAgencyId: socialstyrelsen,
       title: s.title,

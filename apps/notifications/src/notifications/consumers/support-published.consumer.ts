@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventOf } from '@styrkedjan/contracts';
 import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging';
-import { FIRST_EDITION } from '../domain/lifecycle-notices';
 import { ANSWER_REASONS, needAnsweredText, noticesTo } from '../domain/need-notices';
 import { publicationOccasion, supportPublishedText, TEXT_PRIORITY } from '../domain/notification';
 import { NotificationsRepository } from '../persistence/notifications.repository';
@@ -29,7 +28,7 @@ export class SupportPublishedConsumer implements ConsumesEvent<'support.publishe
     const agencyName = await organisationName(tx, leadAgencyId);
     const published = {
       supportId,
-      edition: FIRST_EDITION,
+      edition: event.payload.edition,
       type: event.type,
       occasion: publicationOccasion(supportId),
       title,

@@ -1,9 +1,6 @@
 import type { Notice } from './need-notices';
 import { type NotificationReason, type NotificationText, TEXT_PRIORITY } from './notification';
 
-/** The edition a support's first publication makes (support.published); revisions make the later ones. */
-export const FIRST_EDITION = '1.0';
-
 /** The paths a notification of a round links to. */
 export const consultationLink = (consultationId: string): string => `/consultations/${consultationId}`;
 export const reportLink = (consultationId: string): string => `/consultations/${consultationId}/report`;

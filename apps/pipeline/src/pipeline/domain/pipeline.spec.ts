@@ -1,4 +1,5 @@
-import { UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
+import { UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/contracts';
+
 import {
   type NeedStage,
   countStages,

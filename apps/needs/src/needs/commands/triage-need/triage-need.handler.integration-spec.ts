@@ -1,5 +1,6 @@
+import { UNCLASSIFIED_PUBLICATION } from '@styrkedjan/contracts';
 import { randomUUID } from 'node:crypto';
-import { actingAs, refusalOf, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
+import { actingAs, refusalOf } from '@styrkedjan/testing';
 import type { TriageInput } from '../../domain/need';
 import { NeedsTestbed } from '../../needs.testbed';
 import { GetNeedTimelineQuery } from '../../queries/get-need-timeline/get-need-timeline.query';
