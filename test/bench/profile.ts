@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WebSocket } from 'undici';
 import { SERVICE_NAMES, ServiceName } from '@styrkedjan/platform';
 import { startTestDatabase, stopTestDatabase, TestSystem } from '@styrkedjan/testing';
 import { Gateway } from './http';
 import { timeRequests } from './latency';
+import { cpuMs, databaseCpu, databaseCpuBetween } from './process-cpu';
 import { needBody } from './scenarios/write';
 
 type Autocannon = (options: Record<string, unknown>) => Promise<{ non2xx: number; errors: number }>;
@@ -70,11 +71,6 @@ class Inspector {
   close(): void {
     this.socket.close();
   }
-}
-
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 /** The package or part of our code a frame belongs to. */
@@ -193,10 +189,22 @@ async function main(): Promise<void> {
         await inspector.send('Profiler.start');
       }
       const before = names.map((name) => cpuMs(pid(name)));
+      const databaseBefore = await databaseCpu(system.db);
       const started = Date.now();
       await work();
       const seconds = (Date.now() - started) / 1000;
       const after = names.map((name) => cpuMs(pid(name)));
+      const database = databaseCpuBetween(databaseBefore, await databaseCpu(system.db));
+      // PostgreSQL's side of the same window: every backend of the system's database (consumers included).
+      console.log(
+        JSON.stringify({
+          label,
+          process: 'postgres',
+          requests: count,
+          seconds,
+          cpuMsPerRequest: Number((database / count).toFixed(3)),
+        }),
+      );
       for (const [i, name] of names.entries()) {
         const { profile } = await inspectors.get(name)!.send<{ profile: CpuProfile }>('Profiler.stop');
         writeFileSync(join(out, `${label}.${name}.cpuprofile`), JSON.stringify(profile));
@@ -234,11 +242,16 @@ async function main(): Promise<void> {
       if (!response.ok) throw new Error(`GET /pipeline: ${response.status}`);
     };
     const throughGateway = read(system.url, gateway.headers(stockholm));
-    const straight = read(system.serviceUrl('pipeline'), {
-      'x-actor-organisation-id': stockholm,
-      'x-actor-organisation-kind': 'municipality',
-      'x-actor-method': 'jwt',
-    });
+    // Straight to the service with the assertion the gateway would sign (the service refuses a request without).
+    const straight = read(
+      system.serviceUrl('pipeline'),
+      system.assertion('pipeline', 'GET', '/pipeline', {
+        organisationId: stockholm,
+        organisationKind: 'municipality',
+        userId: 'bench',
+        method: 'jwt',
+      }),
+    );
     await timeRequests(['/pipeline'], 200, 1, throughGateway);
     log(`GET /pipeline × ${reads}, one at a time`);
     await measure('read', ['gateway', 'pipeline'], reads, () =>

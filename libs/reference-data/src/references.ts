@@ -28,6 +28,11 @@ export class References {
     return area;
   }
 
+  /** The area, from memory like `requireArea`, or null when the vocabulary has no such code. */
+  area(code: string): Promise<KnownAreaEntity | null> {
+    return this.knownArea(code);
+  }
+
   /** Every area, or a 400 naming each unknown code as `field[i]`. */
   async requireAreas(
     codes: readonly string[],

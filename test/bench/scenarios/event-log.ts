@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { BenchContext, Measurement, Scenario } from '../scenario';
 import { timeRequests } from '../latency';
+import { cpuMs } from '../process-cpu';
 import { percentile } from '../stats';
 
 const DIST = join(__dirname, '..', '..', '..');
@@ -107,14 +107,6 @@ function straightToPipeline(context: BenchContext) {
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`GET ${path} straight to the pipeline service: ${response.status}`);
   };
-}
-
-/** CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name, which may itself hold spaces.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 /**

@@ -19,6 +19,7 @@ import { Needs1763856000100 } from './migrations/1763856000100-needs';
 import { NeedVersions1764576000100 } from './migrations/1764576000100-need-versions';
 import { NeedsFirst1764748800100 } from './migrations/1764748800100-needs-first';
 import { WithdrawnSupports1765152000100 } from './migrations/1765152000100-withdrawn-supports';
+import { SimilarNeedTerms1765238400100 } from './migrations/1765238400100-similar-need-terms';
 
 export const needsDatabase: ServiceDatabase = {
   schema: SERVICES.needs.schema,
@@ -42,5 +43,6 @@ export const needsDatabase: ServiceDatabase = {
     NeedsFirst1764748800100,
     OrganisationRegions1764979200001,
     WithdrawnSupports1765152000100,
+    SimilarNeedTerms1765238400100,
   ],
 };

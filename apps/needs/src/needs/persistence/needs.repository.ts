@@ -33,11 +33,15 @@ const SETTLED: readonly NeedStage[] = ['declined', 'merged', 'answered'];
 
 @Injectable()
 export class NeedsRepository {
+  /** The supporters each need had when it was loaded, so that saving it writes only what changed. */
+  private readonly loadedSupporters = new WeakMap<Need, ReadonlySet<string>>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, need: Need): Promise<void> {
     await manager.insert(NeedEntity, { ...need.state });
-    await this.saveSupporters(manager, need);
+    // A new need has no stored supporters to delete.
+    await this.insertSupporters(manager, need);
   }
 
   /** The need and its supporters, the need's row locked for the rest of the transaction. */
@@ -46,7 +50,9 @@ export class NeedsRepository {
     const row = await manager.findOne(NeedEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!row) return null;
     const supporters = await manager.find(NeedSupporterEntity, { where: { needId: id }, order: { joinedAt: 'ASC' } });
-    return Need.restore(stateOf(row), supporters.map(supporterOf));
+    const need = Need.restore(stateOf(row), supporters.map(supporterOf));
+    this.loadedSupporters.set(need, new Set(supporters.map((s) => s.organisationId)));
+    return need;
   }
 
   /** Two needs locked in the order of their ids, so two merges of the same pair cannot deadlock. */
@@ -68,14 +74,26 @@ export class NeedsRepository {
     await this.saveSupporters(manager, need);
   }
 
-  /** Makes the stored supporters those of the need: the ones gone are deleted, the new ones inserted. */
+  /**
+   * Makes the stored supporters those of the need: the ones gone are deleted, the new ones inserted (a stored
+   * supporter never changes). Of a need loaded here, only the difference is written.
+   */
   private async saveSupporters(manager: EntityManager, need: Need): Promise<void> {
     const supporters = need.supportersNow;
     const ids = supporters.map((s) => s.organisationId);
-    await manager.query('DELETE FROM need_supporters WHERE need_id = $1 AND NOT (organisation_id = ANY($2::uuid[]))', [
-      need.state.id,
-      ids,
-    ]);
+    const loaded = this.loadedSupporters.get(need);
+    const kept = new Set(ids);
+    if (!loaded || [...loaded].some((id) => !kept.has(id)))
+      await manager.query(
+        'DELETE FROM need_supporters WHERE need_id = $1 AND NOT (organisation_id = ANY($2::uuid[]))',
+        [need.state.id, ids],
+      );
+    await this.insertSupporters(manager, need, loaded);
+    this.loadedSupporters.set(need, kept);
+  }
+
+  private async insertSupporters(manager: EntityManager, need: Need, stored?: ReadonlySet<string>): Promise<void> {
+    const supporters = need.supportersNow.filter((s) => !stored?.has(s.organisationId));
     if (!supporters.length) return;
     await manager.query(
       `INSERT INTO need_supporters (need_id, organisation_id, role, comment, local_context, joined_at, merged_from)
@@ -83,7 +101,7 @@ export class NeedsRepository {
        ON CONFLICT (need_id, organisation_id) DO NOTHING`,
       [
         need.state.id,
-        ids,
+        supporters.map((s) => s.organisationId),
         supporters.map((s) => s.role),
         supporters.map((s) => s.comment),
         supporters.map((s) => s.localContext),

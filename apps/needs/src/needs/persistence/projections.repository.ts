@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@styrkedjan/contracts';
 import { InvalidInput, UUID_PATTERN } from '@styrkedjan/platform';
 import { unknownReferences } from '@styrkedjan/reference-data';
 import { KnownSupportEntity, KnownTargetGroupEntity, NeedsOrganisationEntity } from './projections.entity';
+
+/**
+ * How long the target groups are answered from memory. The vocabulary is a few dozen rows that change a few
+ * times a year, and every registration checks its codes and every similar-needs answer names them: a round trip
+ * saved per request. The consumer of `target-group.*` forgets them at once; the time bounds what a reader that
+ * loaded them while that consumer's transaction was still open can keep.
+ */
+const TARGET_GROUP_MEMORY_MS = 5_000;
 
 /**
  * What the needs service knows of other services' entities, from their events: the directory's target groups
@@ -12,19 +20,41 @@ import { KnownSupportEntity, KnownTargetGroupEntity, NeedsOrganisationEntity } f
  */
 @Injectable()
 export class ProjectionsRepository {
+  private targetGroups: { names: Promise<ReadonlyMap<string, string>>; until: number } | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** The codes as given, or a 400 naming each unknown one as `field[i]`. */
   async requireTargetGroups(codes: readonly string[], field: string, manager = this.dataSource.manager): Promise<void> {
-    const found = await manager.findBy(KnownTargetGroupEntity, { code: In([...codes]) });
-    const issues = unknownReferences(codes, new Set(found.map((group) => group.code)), field, 'target group');
+    const known = await this.targetGroupNames(codes, manager);
+    const issues = unknownReferences(codes, new Set(known.keys()), field, 'target group');
     if (issues.length) throw new InvalidInput(issues);
   }
 
+  /**
+   * The names of those of the codes the vocabulary has, from memory. A code not there is looked up again, so a
+   * newly defined group is known as soon as the projection has it.
+   */
   async targetGroupNames(codes: readonly string[], manager = this.dataSource.manager): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
-    const found = await manager.findBy(KnownTargetGroupEntity, { code: In([...codes]) });
-    return new Map(found.map((group) => [group.code, group.name]));
+    let names = await this.rememberedTargetGroups(manager, false);
+    if (codes.some((code) => !names.has(code))) names = await this.rememberedTargetGroups(manager, true);
+    return new Map(codes.filter((code) => names.has(code)).map((code) => [code, names.get(code)!]));
+  }
+
+  private rememberedTargetGroups(manager: EntityManager, again: boolean): Promise<ReadonlyMap<string, string>> {
+    const now = Date.now();
+    if (!again && this.targetGroups && this.targetGroups.until > now) return this.targetGroups.names;
+    const names = manager
+      .find(KnownTargetGroupEntity, { select: { code: true, name: true } })
+      .then((rows) => new Map(rows.map((row) => [row.code, row.name])));
+    const remembered = { names, until: now + TARGET_GROUP_MEMORY_MS };
+    this.targetGroups = remembered;
+    // A failed read is not remembered: the next request asks again.
+    names.catch(() => {
+      if (this.targetGroups === remembered) this.targetGroups = null;
+    });
+    return names;
   }
 
   async organisation(id: string, manager = this.dataSource.manager): Promise<NeedsOrganisationEntity | null> {
@@ -46,6 +76,7 @@ export class ProjectionsRepository {
        WHERE known_target_groups.aggregate_version < $5`,
       [group.code, group.name, group.nameEn, group.sectors, version],
     );
+    this.targetGroups = null;
   }
 
   /** A region is its own county (län); a municipality's is its region's. */

@@ -28,8 +28,8 @@ describe('identify need (integration)', () => {
   ) => needs.testbed.execute(new IdentifyNeedCommand(context, title, description, areaCode, targetGroups, note));
 
   it('answers many registrations at once that each find similar needs, more than the pool has connections', async () => {
-    // Each registration looks up its similar needs inside its transaction; a lookup on a second connection
-    // would leave every pooled connection waiting for another one (the testbed's pool has 5).
+    // Each registration looks up its similar needs after its commit; a lookup on a second connection while the
+    // first still held the transaction's would leave every pooled connection waiting (the testbed's pool has 5).
     const title = `Samtidigt registrerade behov ${randomUUID()}`;
     await identify(undefined, { title });
     const answers = await Promise.all(Array.from({ length: 20 }, () => identify(undefined, { title })));
@@ -141,6 +141,42 @@ describe('identify need (integration)', () => {
     );
   });
 
+  it('among more alike needs than it measures, finds the newest', async () => {
+    const title = `Många lika behov ${randomUUID()}`;
+    const original = await identify(undefined, { title });
+    // Older copies, the oldest stored first: the order a scan of the table meets them in is not the one wanted.
+    await needs.testbed.db.query(
+      `INSERT INTO needs (id, organisation_id, title, description, area_code, sector, target_groups, note, stage,
+                          identified_at, version, last_transition_at)
+       SELECT gen_random_uuid(), organisation_id, title, description, area_code, sector, target_groups, note, stage,
+              identified_at - make_interval(secs => g), version, last_transition_at
+       FROM needs, generate_series(1, 150) g WHERE id = $1 ORDER BY g DESC`,
+      [original.id],
+    );
+    const again = await identify(undefined, { title });
+    const { rows } = await needs.testbed.db.query(
+      'SELECT id FROM needs WHERE title = $1 AND id <> $2 ORDER BY identified_at DESC LIMIT 5',
+      [title, again.id],
+    );
+    expect(again.similar.map((s) => s.id)).toEqual(rows.map((row: { id: string }) => row.id));
+    expect(again.similar[0].id).toBe(original.id);
+  });
+
+  it('finds an alike need behind a thousand newer ones that are not alike', async () => {
+    const title = `Sällsynt behov ${randomUUID()}`;
+    const original = await identify(undefined, { title });
+    await needs.testbed.db.query(
+      `INSERT INTO needs (id, organisation_id, title, description, area_code, sector, target_groups, note, stage,
+                          identified_at, version, last_transition_at)
+       SELECT gen_random_uuid(), organisation_id, 'Annat ' || g, 'Något helt annat', area_code, sector,
+              target_groups, note, stage, identified_at + make_interval(secs => g), version, last_transition_at
+       FROM needs, generate_series(1, 1000) g WHERE id = $1`,
+      [original.id],
+    );
+    const again = await identify(undefined, { title });
+    expect(again.similar.map((s) => s.id)).toEqual([original.id]);
+  });
+
   it('refuses an unknown target group naming its index, and writes nothing', async () => {
     const before = await needs.counts();
     expect(await refusalOf(identify(undefined, { targetGroups: ['older-people', 'martians'] }))).toMatchObject({
@@ -180,6 +216,11 @@ describe('identify need (integration)', () => {
       "SELECT name, aggregate_version FROM known_target_groups WHERE code = 'older-people'",
     );
     expect(rows).toEqual([{ name: 'Äldre personer', aggregate_version: 3 }]);
+    // The names are answered from memory, which the update made the service forget at once.
+    const title = `Omdöpt målgrupp ${randomUUID()}`;
+    await identify(undefined, { title });
+    const renamed = await identify(undefined, { title });
+    expect(renamed.similar[0].reasons).toContain('a target group in common: Äldre personer');
   });
 
   it('refuses an area the vocabulary does not have, naming areaCode, and writes nothing', async () => {

@@ -37,13 +37,15 @@ export class IdentifyNeedHandler implements ICommandHandler<IdentifyNeedCommand,
       note: command.note,
       identifiedAt: new Date(),
     });
-    return this.unitOfWork.run(command.context, 'identify-need', async (tx) => {
+    const registered = await this.unitOfWork.run(command.context, 'identify-need', async (tx) => {
       const state = need.state;
       await this.needs.insert(tx.manager, need);
       await recordNeedEvent(tx, need, 'need.identified', needIdentifiedPayload(state), state.identifiedAt);
-      const similar = await this.similar.find(state, tx.manager);
       const submitter = need.supportersNow.map((s) => ({ ...s, kind: null, countyId: null, countyName: null }));
-      return { ...toNeedView(state, submitter, []), similar };
+      return toNeedView(state, submitter, []);
     });
+    // After the commit, on a connection of its own: the registration's transaction (and its connection) is not
+    // held while the lookup reads, and a retried request's first answer is given with what is similar now.
+    return { ...registered, similar: await this.similar.find(registered) };
   }
 }
