@@ -152,4 +152,23 @@ export const ENDPOINTS = {
     listEvents: get('/events', 'events.read', 'The event log, oldest first, from a position'),
   },
   consultations: {},
+  coordination: {
+    listOverlaps: get(
+      '/overlaps',
+      'coordination.read',
+      'Overlaps between the supports of different agencies, and with needs assigned to another agency',
+    ),
+    getOverlap: get('/overlaps/:id', 'coordination.read', 'One overlap: its supports, score, reasons and resolution'),
+    resolveOverlap: post(
+      '/overlaps/:id/resolve',
+      'overlap.resolve',
+      'Resolve an overlap your agency is party to: coordinate, distinct or merge',
+    ),
+    getCalendar: get(
+      '/calendar',
+      'coordination.read',
+      'The release calendar per audience and week: planned releases, closing consultations, collisions and warnings',
+    ),
+    getCalendarFeed: get('/calendar.ics', 'coordination.read', 'The release calendar as an iCalendar feed'),
+  },
 } as const satisfies Record<ServiceName, Record<string, EndpointDeclaration>>;

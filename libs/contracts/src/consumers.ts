@@ -32,6 +32,22 @@ export const SUBSCRIPTIONS = {
     'need.addressed',
     'need.answered',
   ],
+  coordination: [
+    'area.defined',
+    'area.updated',
+    'organisation.registered',
+    'organisation.updated',
+    'need.triaged',
+    'support.drafted',
+    'support.updated',
+    'support.rescheduled',
+    'support.published',
+    'support.revised',
+    'support.withdrawn',
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closed',
+  ],
   // The pipeline keeps the event log, so it takes everything.
   pipeline: EVENT_TYPES,
 } as const satisfies Record<string, readonly EventType[]>;
@@ -91,6 +107,13 @@ export const PRODUCERS = {
     'consultation.closing-soon',
     'consultation.closed',
     'consultation.comment-answered',
+  ],
+  coordination: [
+    'coordination.overlap-detected',
+    'coordination.overlap-resolved',
+    'coordination.overlap-closed',
+    'coordination.collision-detected',
+    'coordination.collision-cleared',
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 
