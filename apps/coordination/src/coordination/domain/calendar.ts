@@ -1,4 +1,4 @@
-import { InvalidInput } from '@styrkedjan/platform';
+import { InvalidInput } from '@styrkedjan/platform/errors';
 import { parseAudienceKey } from './audience';
 import { holidayWarning, HolidayWarning } from './holidays';
 

@@ -1,5 +1,5 @@
 import type { OverlapKind, OverlapResolution } from '@styrkedjan/contracts';
-import { Conflict, InvalidInput, NotPermitted } from '@styrkedjan/platform';
+import { Conflict, InvalidInput, NotPermitted } from '@styrkedjan/platform/errors';
 import type { Audience } from './audience';
 import type { Reason } from './overlap-score';
 
