@@ -170,5 +170,10 @@ export const ENDPOINTS = {
       'The release calendar per audience and week: planned releases, closing consultations, collisions and warnings',
     ),
     getCalendarFeed: get('/calendar.ics', 'coordination.read', 'The release calendar as an iCalendar feed'),
+    getBoard: get(
+      '/coordination',
+      'coordination.read',
+      'The coordination board: open overlaps and collisions with their age, contested needs, supports per area and agency, recent resolutions',
+    ),
   },
 } as const satisfies Record<ServiceName, Record<string, EndpointDeclaration>>;

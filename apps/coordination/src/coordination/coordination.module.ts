@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { COORDINATION_CONFIG, parseCoordinationConfig } from '../config/coordination.config';
+import { BoardController } from './api/board.controller';
 import { CalendarController } from './api/calendar.controller';
 import { OverlapsController } from './api/overlaps.controller';
 import { OverlapDetector } from './commands/detect-overlaps/overlap-detector';
@@ -15,18 +16,20 @@ import { SupportRevisedConsumer } from './consumers/support-revised.consumer';
 import { SupportUpdatedConsumer } from './consumers/support-updated.consumer';
 import { SupportWithdrawnConsumer } from './consumers/support-withdrawn.consumer';
 import { AssignedNeedsRepository } from './persistence/assigned-needs.repository';
+import { BoardRepository } from './persistence/board.repository';
 import { CalendarRepository } from './persistence/calendar.repository';
 import { CollisionsRepository } from './persistence/collisions.repository';
 import { ConsultationsRepository } from './persistence/consultations.repository';
 import { KnownSupportsRepository } from './persistence/known-supports.repository';
 import { OverlapCandidatesRepository } from './persistence/overlap-candidates.repository';
 import { OverlapsRepository } from './persistence/overlaps.repository';
+import { GetBoardHandler } from './queries/get-board/get-board.handler';
 import { GetCalendarHandler } from './queries/get-calendar/get-calendar.handler';
 import { GetOverlapHandler } from './queries/get-overlap/get-overlap.handler';
 import { ListOverlapsHandler } from './queries/list-overlaps/list-overlaps.handler';
 
 @Module({
-  controllers: [OverlapsController, CalendarController],
+  controllers: [OverlapsController, CalendarController, BoardController],
   providers: [
     { provide: COORDINATION_CONFIG, useFactory: () => parseCoordinationConfig() },
     KnownSupportsRepository,
@@ -51,6 +54,8 @@ import { ListOverlapsHandler } from './queries/list-overlaps/list-overlaps.handl
     ListOverlapsHandler,
     GetOverlapHandler,
     GetCalendarHandler,
+    BoardRepository,
+    GetBoardHandler,
   ],
 })
 export class CoordinationModule {}

@@ -96,6 +96,11 @@ export class Coordination1765065600800 implements MigrationInterface {
         version int NOT NULL
       )`);
     await runner.query('CREATE INDEX found_overlaps_newest ON found_overlaps (detected_at DESC, id DESC)');
+    // The board: open overlaps oldest first, resolved ones newest first.
+    await runner.query(`CREATE INDEX found_overlaps_open ON found_overlaps (detected_at, id) WHERE status = 'open'`);
+    await runner.query(
+      `CREATE INDEX found_overlaps_resolved ON found_overlaps (resolved_at DESC, id DESC) WHERE status = 'resolved'`,
+    );
     await runner.query('CREATE INDEX found_overlaps_support ON found_overlaps (support_id)');
     await runner.query('CREATE INDEX found_overlaps_other_support ON found_overlaps (other_support_id)');
     await runner.query(`
@@ -113,6 +118,7 @@ export class Coordination1765065600800 implements MigrationInterface {
         version int NOT NULL
       )`);
     await runner.query(`CREATE INDEX collisions_open ON collisions (audience_key) WHERE status = 'open'`);
+    await runner.query(`CREATE INDEX collisions_open_oldest ON collisions (detected_at, id) WHERE status = 'open'`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
