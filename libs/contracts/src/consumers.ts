@@ -16,7 +16,15 @@ export const SUBSCRIPTIONS = {
     'support.drafted',
     'support.published',
   ],
-  supports: ['area.defined', 'area.updated', 'organisation.registered', 'organisation.updated', 'need.identified'],
+  supports: [
+    'area.defined',
+    'area.updated',
+    'organisation.registered',
+    'organisation.updated',
+    'need.identified',
+    // An overlap resolved by coordinating makes the other agency a co-producer.
+    'coordination.overlap-resolved',
+  ],
   feedback: ['support.drafted', 'support.published'],
   notifications: [
     'area.defined',

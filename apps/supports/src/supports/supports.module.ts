@@ -3,6 +3,7 @@ import { SupportsController } from './api/supports.controller';
 import { DraftSupportHandler } from './commands/draft-support/draft-support.handler';
 import { PublishSupportHandler } from './commands/publish-support/publish-support.handler';
 import { NeedIdentifiedConsumer } from './consumers/need-identified.consumer';
+import { OverlapResolvedConsumer } from './consumers/overlap-resolved.consumer';
 import { KnownNeedsRepository } from './persistence/known-needs.repository';
 import { SupportsRepository } from './persistence/supports.repository';
 import { GetSupportHandler } from './queries/get-support/get-support.handler';
@@ -20,6 +21,7 @@ import { ListSupportsHandler } from './queries/list-supports/list-supports.handl
     ListSupportsHandler,
     ListReleasesHandler,
     NeedIdentifiedConsumer,
+    OverlapResolvedConsumer,
   ],
 })
 export class SupportsModule {}
