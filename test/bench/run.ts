@@ -12,6 +12,7 @@ import { fanOutScenario } from './scenarios/fanout';
 import { eventScenario } from './scenarios/events';
 import { readScenario, rebuildScenario } from './scenarios/event-log';
 import { endorseScenario, similarScenario } from './scenarios/needs-first';
+import { coordinationScenario } from './scenarios/coordination';
 
 const SCENARIOS: Scenario[] = [
   writeScenario,
@@ -22,6 +23,7 @@ const SCENARIOS: Scenario[] = [
   readScenario,
   similarScenario,
   endorseScenario,
+  coordinationScenario,
 ];
 
 /**
