@@ -24,6 +24,7 @@ import { KnownSupportsRepository } from './persistence/known-supports.repository
 import { OverlapCandidatesRepository } from './persistence/overlap-candidates.repository';
 import { OverlapsRepository } from './persistence/overlaps.repository';
 import { GetBoardHandler } from './queries/get-board/get-board.handler';
+import { GetCalendarFeedHandler } from './queries/get-calendar-feed/get-calendar-feed.handler';
 import { GetCalendarHandler } from './queries/get-calendar/get-calendar.handler';
 import { GetOverlapHandler } from './queries/get-overlap/get-overlap.handler';
 import { ListOverlapsHandler } from './queries/list-overlaps/list-overlaps.handler';
@@ -54,6 +55,7 @@ import { ListOverlapsHandler } from './queries/list-overlaps/list-overlaps.handl
     ListOverlapsHandler,
     GetOverlapHandler,
     GetCalendarHandler,
+    GetCalendarFeedHandler,
     BoardRepository,
     GetBoardHandler,
   ],

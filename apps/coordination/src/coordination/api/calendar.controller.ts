@@ -4,7 +4,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nes
 import { ENDPOINTS } from '@styrkedjan/access';
 import { Endpoint } from '@styrkedjan/platform';
 import { GetCalendarQuery } from '../queries/get-calendar/get-calendar.query';
-import { calendarFeed } from '../views/calendar-feed';
+import { GetCalendarFeedQuery } from '../queries/get-calendar-feed/get-calendar-feed.query';
 import { CalendarQueryParams } from './calendar.query.dto';
 import { CalendarResponse } from './coordination.response.dto';
 
@@ -25,8 +25,8 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An iCalendar feed (RFC 5545)', schema: { type: 'string', maxLength: 10_000_000 } })
   @ApiBadRequestResponse({ description: 'A range over two years (naming to), or an unknown audience' })
-  async feed(@Query() query: CalendarQueryParams) {
-    return calendarFeed(await this.queries.execute(new GetCalendarQuery(filterOf(query))));
+  feed(@Query() query: CalendarQueryParams) {
+    return this.queries.execute(new GetCalendarFeedQuery(filterOf(query)));
   }
 }
 

@@ -61,20 +61,13 @@ export class OverlapPageResponse {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-class WarningResponse {
+class CalendarWarningResponse {
   @ApiProperty({ enum: ['summer-holiday', 'christmas-holiday'] }) code: string;
   @ApiProperty({ maxLength: 300 }) sv: string;
   @ApiProperty({ maxLength: 300 }) en: string;
-}
-
-class CalendarItemResponse {
-  @ApiProperty({ enum: ['release', 'consultation-closing'] }) kind: string;
-  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) supportId: string;
   @ApiProperty({ maxLength: 200 }) title: string;
-  @ApiProperty({ format: 'uuid' }) leadAgencyId: string;
   @ApiProperty({ format: 'date' }) day: string;
-  @ApiProperty({ type: WarningResponse, nullable: true }) warning: WarningResponse | null;
 }
 
 class CalendarCellResponse {
@@ -85,7 +78,12 @@ class CalendarCellResponse {
   @ApiProperty() releases: number;
   @ApiProperty() consultationsClosing: number;
   @ApiProperty() load: number;
-  @ApiProperty({ type: [CalendarItemResponse], maxItems: 10000 }) items: CalendarItemResponse[];
+  @ApiProperty({
+    type: [CalendarWarningResponse],
+    maxItems: 10000,
+    description: 'Municipal releases in July or around Christmas',
+  })
+  warnings: CalendarWarningResponse[];
   @ApiProperty({ type: [String], format: 'uuid', maxItems: 1000 }) collisionIds: string[];
 }
 

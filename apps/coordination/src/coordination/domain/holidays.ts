@@ -13,7 +13,7 @@ const christmasByYear = new Map<number, { from: string; to: string }>();
  * The weeks around Christmas in a year's end: from the Monday of the week of Christmas Eve (julafton) to
  * Epiphany (trettondedag jul) of the next year, by the Swedish calendar of `date-holidays`.
  */
-function christmasPeriod(year: number): { from: string; to: string } {
+export function christmasPeriod(year: number): { from: string; to: string } {
   const known = christmasByYear.get(year);
   if (known) return known;
   const day = (holidays: { date: string; name: string }[], name: string) =>

@@ -54,12 +54,22 @@ export function overlapScore(features: OverlapFeatures): OverlapScore {
   const smaller = Math.min(features.words, features.otherWords);
   const wordShare = smaller ? Math.min(1, features.sharedWords.length / smaller / 0.5) : 0;
   const groupUnion = new Set([...features.targetGroups, ...features.otherTargetGroups]).size;
+  // A part neither support states (drafts made before target groups and audiences existed) says nothing either
+  // way: the score is taken over the parts that are known, so such drafts are not held below the threshold.
+  const statesAudience = features.audience.organisationKinds.length + features.otherAudience.organisationKinds.length;
+  const known =
+    WEIGHTS.title +
+    WEIGHTS.words +
+    WEIGHTS.area +
+    (groupUnion ? WEIGHTS.targetGroups : 0) +
+    (statesAudience ? WEIGHTS.audience : 0);
   const raw =
-    WEIGHTS.title * features.titleSimilarity +
-    WEIGHTS.words * wordShare +
-    WEIGHTS.area * (relation === 'same' ? 1 : relation === 'related' ? 0.5 : 0) +
-    WEIGHTS.targetGroups * (groupUnion ? sharedGroups.length / groupUnion : 0) +
-    WEIGHTS.audience * (audienceShared ? 1 : 0);
+    (WEIGHTS.title * features.titleSimilarity +
+      WEIGHTS.words * wordShare +
+      WEIGHTS.area * (relation === 'same' ? 1 : relation === 'related' ? 0.5 : 0) +
+      WEIGHTS.targetGroups * (groupUnion ? sharedGroups.length / groupUnion : 0) +
+      WEIGHTS.audience * (audienceShared ? 1 : 0)) /
+    known;
   const reasons: Reason[] = [];
   if (relation === 'same') reasons.push({ code: 'same-area', sv: 'samma område', en: 'same area' });
   if (relation === 'related')

@@ -19,6 +19,35 @@ export interface CalendarEntry {
   leadAgencyId: string;
 }
 
+/** One audience cell's load in one ISO week. */
+export interface WeekLoad {
+  /** The week's Monday. */
+  start: string;
+  audienceKey: string;
+  organisationKind: AudienceCell['organisationKind'];
+  sector: AudienceCell['sector'];
+  profession: string | null;
+  releases: number;
+  consultationsClosing: number;
+}
+
+/** At most this many week × cell rows: two years of every cell there can be, with room. */
+const MAX_CELLS = 50_000;
+
+const ENTRY_COLUMNS = `SELECT item_id AS "itemId", kind, audience_key AS "audienceKey",
+  organisation_kind AS "organisationKind", sector, profession, to_char(day, 'YYYY-MM-DD') AS day,
+  support_id AS "supportId", title, lead_agency_id AS "leadAgencyId" FROM calendar_entries`;
+
+/** The range and narrowing of a calendar request as SQL conditions. */
+function narrowed(filter: CalendarFilter) {
+  const params: unknown[] = [filter.from, filter.to];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const conditions = ['day BETWEEN $1::date AND $2::date'];
+  if (filter.audienceKey) conditions.push(`audience_key = ${param(filter.audienceKey)}`);
+  if (filter.agencyId) conditions.push(`lead_agency_id = ${param(filter.agencyId)}`);
+  return { conditions, params, param };
+}
+
 export interface CalendarFilter {
   from: string;
   to: string;
@@ -100,19 +129,39 @@ export class CalendarRepository {
     );
   }
 
+  /** The load of each audience cell per ISO week (its Monday): releases and closing consultations counted. */
+  async loads(filter: CalendarFilter): Promise<WeekLoad[]> {
+    const { conditions, params, param } = narrowed(filter);
+    return this.dataSource.query(
+      `SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS start, audience_key AS "audienceKey",
+              organisation_kind AS "organisationKind", sector, profession,
+              count(*) FILTER (WHERE kind = 'release')::int AS releases,
+              count(*) FILTER (WHERE kind = 'consultation-closing')::int AS "consultationsClosing"
+       FROM calendar_entries WHERE ${conditions.join(' AND ')}
+       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2 LIMIT ${param(MAX_CELLS)}`,
+      params,
+    );
+  }
+
+  /** Releases to municipal audiences in July or within one of the given periods (the weeks around Christmas). */
+  async municipalReleasesIn(filter: CalendarFilter, periods: { from: string; to: string }[]): Promise<CalendarEntry[]> {
+    const { conditions, params, param } = narrowed(filter);
+    conditions.push(`kind = 'release'`, `organisation_kind = 'municipality'`);
+    conditions.push(
+      `(extract(month FROM day) = 7 OR EXISTS (SELECT 1 FROM unnest(${param(periods.map((p) => p.from))}::date[],
+         ${param(periods.map((p) => p.to))}::date[]) AS period (first, last) WHERE day BETWEEN period.first AND period.last))`,
+    );
+    return this.dataSource.query(
+      `${ENTRY_COLUMNS} WHERE ${conditions.join(' AND ')} ORDER BY day, audience_key, item_id`,
+      params,
+    );
+  }
+
   /** The entries of a range of days, narrowed to an audience cell and/or an agency, in day order. */
   async entries(filter: CalendarFilter): Promise<CalendarEntry[]> {
-    const params: unknown[] = [filter.from, filter.to];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const conditions = ['day BETWEEN $1::date AND $2::date'];
-    if (filter.audienceKey) conditions.push(`audience_key = ${param(filter.audienceKey)}`);
-    if (filter.agencyId) conditions.push(`lead_agency_id = ${param(filter.agencyId)}`);
+    const { conditions, params } = narrowed(filter);
     return this.dataSource.query(
-      `SELECT item_id AS "itemId", kind, audience_key AS "audienceKey", organisation_kind AS "organisationKind",
-              sector, profession, to_char(day, 'YYYY-MM-DD') AS day, support_id AS "supportId", title,
-              lead_agency_id AS "leadAgencyId"
-       FROM calendar_entries WHERE ${conditions.join(' AND ')}
-       ORDER BY day, audience_key, kind, item_id`,
+      `${ENTRY_COLUMNS} WHERE ${conditions.join(' AND ')} ORDER BY day, audience_key, kind, item_id`,
       params,
     );
   }

@@ -60,7 +60,9 @@ export class KnownSupportsRepository {
     manager: EntityManager,
     change: SupportChange,
   ): Promise<{ before: KnownSupport | null; after: KnownSupport | null }> {
-    // The lock is taken on an existing row; a first insert races on the primary key and the loser retries.
+    // A row lock cannot hold a support not yet known: two of its first events at once would each merge from
+    // nothing. The support's advisory lock makes them take turns, the second reading what the first wrote.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('coordination.support:' || $1))`, [change.supportId]);
     const [before = null] = await this.find(manager, [change.supportId], true);
     const after = mergeSupport(before, change);
     if (!after) return { before, after };

@@ -1,15 +1,10 @@
 import type { HolidayWarning } from '../domain/holidays';
-import type { CalendarEntryKind } from '../persistence/calendar.repository';
 
-export interface CalendarItemView {
-  kind: CalendarEntryKind;
-  /** The support for a release, the consultation round for a closing. */
-  id: string;
+/** A release to a municipal audience on a bad day, with why. */
+export interface CalendarWarningView extends HolidayWarning {
   supportId: string;
   title: string;
-  leadAgencyId: string;
   day: string;
-  warning: HolidayWarning | null;
 }
 
 export interface CalendarCellView {
@@ -21,7 +16,7 @@ export interface CalendarCellView {
   consultationsClosing: number;
   /** Releases and closing consultations together: what the audience receives that week. */
   load: number;
-  items: CalendarItemView[];
+  warnings: CalendarWarningView[];
   /** The open collisions this week's releases are part of. */
   collisionIds: string[];
 }

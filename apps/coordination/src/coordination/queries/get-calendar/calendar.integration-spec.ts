@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PayloadOf } from '@styrkedjan/contracts';
 import { refusalOf } from '@styrkedjan/testing';
 import { CoordinationTestbed } from '../../coordination.testbed';
-import { calendarFeed } from '../../views/calendar-feed';
+import { GetCalendarFeedQuery } from '../get-calendar-feed/get-calendar-feed.query';
 import { CalendarView } from '../../views/calendar.view';
 import { GetCalendarQuery } from './get-calendar.query';
 
@@ -66,7 +66,15 @@ describe('release calendar (integration)', () => {
       ['2027-W11', 1],
     ]);
     expect(calendar.collisions).toEqual([expect.objectContaining({ supportIds: supports })]);
-    const feed = calendarFeed(calendar);
+    const collisionId = calendar.collisions[0].id;
+    expect(calendar.weeks.map((week) => week.audiences[0].collisionIds)).toEqual([
+      [collisionId],
+      [collisionId],
+      [collisionId],
+    ]);
+    const feed: string = await coordination.query(
+      new GetCalendarFeedQuery({ from: '2027-02-01', to: '2027-04-30', audienceKey: 'municipality:social' }),
+    );
     expect(feed).toContain('BEGIN:VCALENDAR');
     expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(4);
     expect(feed).toContain('DTSTART;VALUE=DATE:20270301');
@@ -109,7 +117,9 @@ describe('release calendar (integration)', () => {
     const calendar: CalendarView = await coordination.query(
       new GetCalendarQuery({ from: '2027-07-01', to: '2027-07-31' }),
     );
-    expect(calendar.weeks[0].audiences[0].items[0].warning).toMatchObject({ code: 'summer-holiday' });
+    expect(calendar.weeks[0].audiences[0].warnings).toEqual([
+      expect.objectContaining({ code: 'summer-holiday', supportId: id, day: '2027-07-12' }),
+    ]);
   });
 
   it.each<[string, ConstructorParameters<typeof GetCalendarQuery>[0], string]>([
