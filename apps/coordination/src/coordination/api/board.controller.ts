@@ -38,6 +38,6 @@ export class BoardController {
     const page = result as Page<object>;
     if (page.nextCursor) void reply.header('X-Next-Cursor', page.nextCursor);
     void reply.header('Content-Type', 'text/csv; charset=utf-8');
-    return boardCsv(page);
+    return boardCsv(query.list!, page);
   }
 }

@@ -66,3 +66,47 @@ export interface BoardRows {
 }
 
 export type BoardView = { [L in keyof BoardRows]: Page<BoardRows[L]> };
+
+/** The columns of each list's CSV, in order: the header row is there even for an empty page. */
+export const BOARD_COLUMNS: { [L in keyof BoardRows]: (keyof BoardRows[L] & string)[] } = {
+  'open-overlaps': [
+    'overlapId',
+    'kind',
+    'supportId',
+    'supportTitle',
+    'leadAgencyId',
+    'otherSupportId',
+    'otherSupportTitle',
+    'otherLeadAgencyId',
+    'needId',
+    'areaCode',
+    'score',
+    'detectedAt',
+    'ageDays',
+  ],
+  'open-collisions': [
+    'collisionId',
+    'audience',
+    'from',
+    'to',
+    'supportCount',
+    'supportIds',
+    'leadAgencyIds',
+    'detectedAt',
+    'ageDays',
+  ],
+  'contested-needs': ['needId', 'assignedTo', 'agencyIds', 'supportIds'],
+  'supports-by-area': ['areaCode', 'leadAgencyId', 'drafts', 'published'],
+  'recently-resolved': [
+    'overlapId',
+    'supportId',
+    'supportTitle',
+    'otherSupportId',
+    'otherSupportTitle',
+    'needId',
+    'resolution',
+    'rationale',
+    'resolvedBy',
+    'resolvedAt',
+  ],
+};

@@ -99,7 +99,10 @@ describe('coordination board (integration)', () => {
   });
 
   it('exports a list as CSV, and refuses a cursor without its list', async () => {
-    const csv = boardCsv((await board({}, 'open-overlaps')) as Page<object>);
+    const csv = boardCsv('open-overlaps', (await board({}, 'open-overlaps')) as Page<object>);
+    expect(boardCsv('open-collisions', { items: [], nextCursor: null })).toBe(
+      'collisionId,audience,from,to,supportCount,supportIds,leadAgencyIds,detectedAt,ageDays\n',
+    );
     const [header, ...lines] = csv.trim().split('\n');
     expect(header.split(',')).toEqual(expect.arrayContaining(['overlapId', 'supportTitle', 'ageDays']));
     expect(lines).toHaveLength(1);
