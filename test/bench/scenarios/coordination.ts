@@ -12,24 +12,29 @@ const CALENDAR_YEAR = 2031;
 /** Drafts checked per run, one at a time. */
 const CHECKS = 100;
 
+/** What the synthetic supports are about: titles as agencies write them, so that a check finds many alike. */
 const TOPICS = [
-  'Fallprevention',
-  'Läkemedelsgenomgångar',
-  'Nutrition och undernäring',
-  'Stöd vid demenssjukdom',
-  'Psykisk ohälsa',
-  'Suicidprevention',
-  'Våld i nära relationer',
-  'Skolfrånvaro',
-  'Ensamhet och isolering',
-  'Missbruk och beroende',
-  'Palliativ vård',
-  'Diabetes typ 2',
-  'Hemlöshet',
-  'Samverkan kring placerade barn',
+  'Vägledning om fallprevention',
+  'Kunskapsstöd vid demenssjukdom',
+  'Nationella riktlinjer för depression',
+  'Metodstöd för läkemedelsgenomgångar',
+  'Stöd för att förebygga undernäring',
+  'Handbok om våld i nära relationer',
+  'Vägledning vid skolfrånvaro',
+  'Kunskapsstöd om ensamhet bland äldre',
+  'Rekommendationer för palliativ vård',
+  'Metodstöd vid missbruk och beroende',
+  'Vägledning för diabetesvård',
+  'Stöd till placerade barns skolgång',
 ];
-const SETTINGS = ['i hemtjänsten', 'på särskilt boende', 'i primärvården', 'i skolan', 'i socialtjänsten'];
-const ASPECTS = ['bedömning', 'uppföljning', 'kartläggning', 'metodstöd', 'samordning', 'kompetens', 'rutiner'];
+const SETTINGS = [
+  'för hemtjänsten',
+  'för särskilda boenden',
+  'för primärvården',
+  'för elevhälsan',
+  'för socialtjänsten',
+];
+const ASPECTS = ['bedömning', 'uppföljning', 'kartläggning', 'samverkan', 'kompetens', 'rutiner', 'dokumentation'];
 const AREAS: [string, string][] = [
   ['social.older-care', 'social'],
   ['health.primary-care', 'health'],

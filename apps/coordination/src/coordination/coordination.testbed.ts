@@ -1,7 +1,5 @@
 import { Query, QueryBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
-import { EventType, PayloadOf, PRODUCER_NAMES, produces, validateEvent, type AnyEvent } from '@styrkedjan/contracts';
-import { ConsumerHost } from '@styrkedjan/messaging';
+import type { AnyEvent, EventType, PayloadOf } from '@styrkedjan/contracts';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { coordinationDatabase } from '../database/coordination.database';
@@ -23,25 +21,12 @@ export class CoordinationTestbed {
   }
 
   /** Delivers an event from another service to the coordination service's consumers. */
-  async deliver<T extends EventType>(
+  deliver<T extends EventType>(
     type: T,
     aggregate: { type: string; id: string; version: number },
     payload: PayloadOf<T>,
   ): Promise<AnyEvent> {
-    const event = validateEvent({
-      id: randomUUID(),
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      producer: PRODUCER_NAMES.find((producer) => produces(producer, type)) ?? 'supports',
-      actor: { organisationId: null, userId: null, method: 'system' },
-      correlationId: randomUUID(),
-      causationId: null,
-      aggregate,
-      payload,
-    });
-    await this.testbed.get(ConsumerHost).process({ data: event });
-    return event;
+    return this.testbed.deliver(type, aggregate, payload);
   }
 
   query<R>(query: Query<R>): Promise<R> {
