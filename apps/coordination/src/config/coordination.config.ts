@@ -4,7 +4,7 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 const schema = z.object({
   // A draft overlaps another support when their score (0–1) reaches this; see the README for what it trades.
-  OVERLAP_THRESHOLD: z.coerce.number().min(0.05).max(1).default(0.62),
+  OVERLAP_THRESHOLD: z.coerce.number().min(0.05).max(1).default(0.65),
   // One audience receiving more than this many releases within the window is a collision.
   COLLISION_LIMIT: int(1, 100).default(3),
   COLLISION_WINDOW_WEEKS: int(1, 52).default(4),

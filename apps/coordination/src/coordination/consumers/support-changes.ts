@@ -57,7 +57,6 @@ export class SupportChanges {
   ): Promise<void> {
     const at = new Date(event.occurredAt);
     const { after } = await this.supports.apply(tx.manager, change);
-    if (!after) return;
     await this.relay(tx, event, after.supportId);
     if (after.status === 'withdrawn') await this.overlaps.closeFor(tx, after.supportId, at);
     else if (effects.checkOverlaps) await this.overlaps.detect(tx, after, at);

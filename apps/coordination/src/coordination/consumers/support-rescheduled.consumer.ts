@@ -10,10 +10,11 @@ export class SupportRescheduledConsumer implements ConsumesEvent<'support.resche
   constructor(private readonly changes: SupportChanges) {}
 
   async handle(event: EventOf<'support.rescheduled'>, tx: Transaction): Promise<void> {
-    const { supportId, title, areaCode, plannedReleaseDate } = event.payload;
+    const { supportId, leadAgencyId, title, areaCode, plannedReleaseDate } = event.payload;
     await this.changes.apply(tx, event, {
       supportId,
       version: event.aggregate.version,
+      leadAgencyId,
       title,
       areaCode,
       plannedReleaseDate,

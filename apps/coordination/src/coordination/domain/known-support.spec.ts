@@ -1,24 +1,39 @@
-import { mergeSupport } from './known-support';
+import { mergeSupport, SupportChange } from './known-support';
 
-const drafted = {
+const drafted: SupportChange = {
   supportId: 's',
   version: 1,
   leadAgencyId: 'a',
   title: 'Utkast',
+  summary: 'Sammanfattning',
   areaCode: 'social.older-care',
-  sector: 'social' as const,
-  status: 'draft' as const,
+  sector: 'social',
+  plannedReleaseDate: '2027-03-01',
+  status: 'draft',
 };
+const rescheduled: SupportChange = {
+  supportId: 's',
+  version: 2,
+  leadAgencyId: 'a',
+  title: 'Utkast',
+  areaCode: 'social.older-care',
+  plannedReleaseDate: '2027-05-03',
+};
+const withdrawn: SupportChange = { ...rescheduled, version: 3, plannedReleaseDate: undefined, status: 'withdrawn' };
 
 describe('what coordination knows of a support', () => {
-  it('takes the newer fields, keeps the status moving forward, and waits for a change that can start it', () => {
-    const known = mergeSupport(null, drafted)!;
-    const rescheduled = mergeSupport(known, { supportId: 's', version: 3, plannedReleaseDate: '2027-03-01' })!;
-    // An older edit arriving late changes no field.
-    const late = mergeSupport(rescheduled, { ...drafted, version: 2, title: 'Gammal', plannedReleaseDate: null })!;
-    expect(late).toMatchObject({ title: 'Utkast', plannedReleaseDate: '2027-03-01', version: 3 });
-    const withdrawn = mergeSupport(late, { ...drafted, version: 4, status: 'withdrawn' })!;
-    expect(mergeSupport(withdrawn, { ...drafted, version: 5, status: 'draft' })).toMatchObject({ status: 'withdrawn' });
-    expect(mergeSupport(null, { supportId: 's', version: 2, plannedReleaseDate: '2027-03-01' })).toBeNull();
+  it('gives each field the newest event that carried it, whatever order they arrive in', () => {
+    const inOrder = mergeSupport(mergeSupport(null, drafted), rescheduled);
+    const reversed = mergeSupport(mergeSupport(null, rescheduled), drafted);
+    expect(reversed).toEqual(inOrder);
+    expect(inOrder).toMatchObject({ summary: 'Sammanfattning', plannedReleaseDate: '2027-05-03', version: 2 });
+    // Known first from the reschedule, the support takes its area's sector.
+    expect(mergeSupport(null, rescheduled)).toMatchObject({ sector: 'social', summary: '' });
+  });
+
+  it('moves the status forward only', () => {
+    const gone = mergeSupport(mergeSupport(null, withdrawn), drafted);
+    expect(gone).toMatchObject({ status: 'withdrawn', summary: 'Sammanfattning' });
+    expect(mergeSupport(gone, { ...drafted, version: 9, status: 'draft' }).status).toBe('withdrawn');
   });
 });

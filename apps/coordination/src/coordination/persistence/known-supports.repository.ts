@@ -16,10 +16,12 @@ interface SupportRow {
   planned_release_date: string | null;
   status: KnownSupport['status'];
   aggregate_version: number;
+  field_versions: Record<string, number>;
 }
 
 const COLUMNS = `id, lead_agency_id, co_producer_ids, title, summary, area_code, sector, target_groups, audience,
-  answers_needs, to_char(planned_release_date, 'YYYY-MM-DD') AS planned_release_date, status, aggregate_version`;
+  answers_needs, to_char(planned_release_date, 'YYYY-MM-DD') AS planned_release_date, status, aggregate_version,
+  field_versions`;
 
 export function toKnownSupport(row: SupportRow): KnownSupport {
   return {
@@ -36,6 +38,7 @@ export function toKnownSupport(row: SupportRow): KnownSupport {
     plannedReleaseDate: row.planned_release_date,
     status: row.status,
     version: row.aggregate_version,
+    fieldVersions: row.field_versions ?? {},
   };
 }
 
@@ -52,27 +55,25 @@ export class KnownSupportsRepository {
   }
 
   /**
-   * Folds a change into the projection under the row's lock, so two events of one support processed at once cannot
-   * each overwrite the other's result. Answers the state before and after; null after when the support is unknown
-   * and the change does not carry enough to know it (a reschedule that overtook the draft).
+   * Folds a change into the projection under the support's lock, so two events of one support processed at once
+   * cannot each overwrite the other's result. Answers the state before and after.
    */
   async apply(
     manager: EntityManager,
     change: SupportChange,
-  ): Promise<{ before: KnownSupport | null; after: KnownSupport | null }> {
+  ): Promise<{ before: KnownSupport | null; after: KnownSupport }> {
     // A row lock cannot hold a support not yet known: two of its first events at once would each merge from
     // nothing. The support's advisory lock makes them take turns, the second reading what the first wrote.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('coordination.support:' || $1))`, [change.supportId]);
     const [before = null] = await this.find(manager, [change.supportId], true);
     const after = mergeSupport(before, change);
-    if (!after) return { before, after };
     await manager.query(
       `INSERT INTO supports (id, lead_agency_id, co_producer_ids, title, summary, area_code, sector, target_groups,
-         audience, answers_needs, planned_release_date, status, aggregate_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         audience, answers_needs, planned_release_date, status, aggregate_version, field_versions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (id) DO UPDATE SET lead_agency_id = $2, co_producer_ids = $3, title = $4, summary = $5,
          area_code = $6, sector = $7, target_groups = $8, audience = $9, answers_needs = $10,
-         planned_release_date = $11, status = $12, aggregate_version = $13`,
+         planned_release_date = $11, status = $12, aggregate_version = $13, field_versions = $14`,
       [
         after.supportId,
         after.leadAgencyId,
@@ -87,6 +88,7 @@ export class KnownSupportsRepository {
         after.plannedReleaseDate,
         after.status,
         after.version,
+        JSON.stringify(after.fieldVersions),
       ],
     );
     return { before, after };

@@ -25,6 +25,8 @@ export class Coordination1765065600800 implements MigrationInterface {
         planned_release_date date,
         status text NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
         aggregate_version int NOT NULL,
+        -- For each field, the aggregate version of the event it was taken from: events out of order fold alike.
+        field_versions jsonb NOT NULL,
         search tsvector GENERATED ALWAYS AS (to_tsvector('swedish', title || ' ' || summary)) STORED
       )`);
     // Overlap candidates: the Swedish stems of supports that can still overlap. Without fast update, so that a

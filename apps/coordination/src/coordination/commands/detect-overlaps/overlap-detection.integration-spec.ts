@@ -57,12 +57,13 @@ describe('overlaps (integration)', () => {
         (row.envelope.payload as { otherSupportId: string }).otherSupportId === otherSupportId,
     );
 
-  it.each([
-    ['drafts stating a shared audience', MUNICIPAL_SOCIAL],
-    ['drafts made before audiences existed (support.drafted v1)', EMPTY_AUDIENCE],
+  it.each<[string, typeof EMPTY_AUDIENCE, string[]]>([
+    ['drafts stating a shared audience and target group', MUNICIPAL_SOCIAL, ['older-people']],
+    ['drafts stating a shared audience', MUNICIPAL_SOCIAL, []],
+    ['drafts made before audiences existed (support.drafted v1)', EMPTY_AUDIENCE, []],
   ])(
     'tells overlapping pairs from pairs that merely share an area, %s: precision and recall of at least 0.8',
-    async (condition, audience) => {
+    async (condition, audience, targetGroups) => {
       const { OVERLAP_THRESHOLD: threshold } = parseCoordinationConfig({});
       const supports = coordination.testbed.get(KnownSupportsRepository);
       const candidates = coordination.testbed.get(OverlapCandidatesRepository);
@@ -79,6 +80,7 @@ describe('overlaps (integration)', () => {
             areaCode: pair.areaCode,
             sector: pair.areaCode.split('.')[0] as 'social',
             audience,
+            targetGroups,
             status: 'draft',
           });
         }
