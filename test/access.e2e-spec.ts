@@ -8,6 +8,7 @@ import IORedis from 'ioredis';
 import request from 'supertest';
 import { Action, Cell, parseMatrixTable, Role, ROLES } from '@styrkedjan/access';
 import { eventually, TestSystem } from '@styrkedjan/testing';
+import { addDays, nextWorkingDay } from '../apps/consultations/src/consultations/domain/working-days';
 
 const ROOT = join(__dirname, '..');
 /** The matrix as the README documents it: every cell is driven through the running system below. */
@@ -42,6 +43,9 @@ describe('identity and access', () => {
   let otherAgency: string; // Skolverket
   let otherMunicipality: string; // Göteborg
   let publishedSupport: string;
+  let draftToConsultOn: string; // led by the agency editor's agency, no round yet
+  let roundToClose: string; // led by the agency editor's agency
+  let roundToAnswer: string; // led by another agency, every home organisation but the operator's consulted
 
   const as = (role: Role, organisationId = home[role]) => system.as(organisationId, role);
 
@@ -54,7 +58,25 @@ describe('identity and access', () => {
     const drafted = await api.post('/supports').set(as('agency_editor')).send(draft()).expect(201);
     await api.post(`/supports/${drafted.body.id}/publish`).set(as('agency_editor')).expect(200);
     publishedSupport = drafted.body.id;
+    draftToConsultOn = (await api.post('/supports').set(as('agency_editor')).send(draft()).expect(201)).body.id;
+    const toClose = (await api.post('/supports').set(as('agency_editor')).send(draft()).expect(201)).body.id;
+    const toAnswer = (await api.post('/supports').set(system.as(otherAgency, 'agency_editor')).send(draft())).body.id;
     await system.drained();
+    roundToClose = (
+      await api
+        .post(`/supports/${toClose}/consultations`)
+        .set(as('agency_editor'))
+        .send(round({ selectors: [{ kind: 'all-regions' }] }))
+        .expect(201)
+    ).body.id;
+    const consulted = ROLES.filter((role) => role !== 'platform_operator' && role !== 'organisation_admin');
+    roundToAnswer = (
+      await api
+        .post(`/supports/${toAnswer}/consultations`)
+        .set(system.as(otherAgency, 'agency_editor'))
+        .send(round({ organisationIds: consulted.map((role) => home[role]) }))
+        .expect(201)
+    ).body.id;
   });
 
   afterAll(async () => {
@@ -193,12 +215,45 @@ describe('identity and access', () => {
           .expect(201);
         return api.post(`/supports/${drafted.body.id}/publish`).set(as(role, org));
       },
+      'support.edit': async (role, org) => {
+        const drafted = await ownDraft(role, org);
+        return api
+          .patch(`/supports/${drafted.id}`)
+          .set(as(role, org))
+          .set('If-Match', `"${drafted.version}"`)
+          .send({ title: 'Reviderat utkast' });
+      },
+      'support.revise': async (role, org) => {
+        const support = await ownPublished(role, org);
+        return api
+          .post(`/supports/${support}/revisions`)
+          .set(as(role, org))
+          .send({ change: 'minor', changeNote: 'Förtydliganden' });
+      },
+      'support.withdraw': async (role, org) => {
+        const support = await ownPublished(role, org);
+        return api.post(`/supports/${support}/withdraw`).set(as(role, org)).send({ reason: 'Inaktuell' });
+      },
+      'support.add-regional-addition': (role, org) =>
+        api
+          .post(`/supports/${publishedSupport}/regional-additions`)
+          .set(as(role, org))
+          .send({ title: 'Regionalt tillägg', summary: 'Så gör vi i regionen' }),
       'feedback.read': (role) => api.get(`/supports/${publishedSupport}/feedback`).set(as(role)),
       'feedback.give': (role, org) =>
         api
           .post(`/supports/${publishedSupport}/feedback`)
           .set(as(role, org))
           .send({ usefulness: 4, applicationStatus: 'applied' }),
+      'consultation.read': (role) => api.get(`/consultations/${roundToAnswer}`).set(as(role)),
+      'consultation.open': (role, org) =>
+        api
+          .post(`/supports/${draftToConsultOn}/consultations`)
+          .set(as(role, org))
+          .send(round({ selectors: [{ kind: 'all-patient-organisations' }] })),
+      'consultation.manage': (role, org) => api.post(`/consultations/${roundToClose}/close`).set(as(role, org)),
+      'consultation.respond': (role, org) =>
+        api.put(`/consultations/${roundToAnswer}/responses/mine`).set(as(role, org)).send({ noComments: true }),
       'subscriptions.read': (role, org) => api.get(`/organisations/${org}/subscriptions`).set(as(role)),
       'subscriptions.change': (role, org) =>
         api
@@ -238,7 +293,10 @@ describe('identity and access', () => {
       'need.endorse': 201,
       'need.clarify': 201,
       'support.draft': 201,
+      'support.revise': 201,
+      'support.add-regional-addition': 201,
       'feedback.give': 201,
+      'consultation.open': 201,
     };
     /** Actions whose request names the organisation: `own` cells are also tried on another organisation's. */
     const OWNED_BY_PATH: Action[] = [
@@ -756,8 +814,31 @@ describe('identity and access', () => {
     return registered.body.id;
   }
 
+  /**
+   * A draft of the caller's own agency when the caller is an agency's editor; for any other role the gateway refuses
+   * before the support is looked at, so the home agency's serves.
+   */
+  async function ownDraft(role: Role, org: string): Promise<{ id: string; version: number }> {
+    const agency = role === 'agency_editor' ? org : home.agency_editor;
+    const drafted = await api.post('/supports').set(system.as(agency, 'agency_editor')).send(draft()).expect(201);
+    return drafted.body;
+  }
+
+  async function ownPublished(role: Role, org: string): Promise<string> {
+    const { id } = await ownDraft(role, org);
+    const agency = role === 'agency_editor' ? org : home.agency_editor;
+    await api.post(`/supports/${id}/publish`).set(system.as(agency, 'agency_editor')).expect(200);
+    return id;
+  }
+
   function need() {
     return { title: 'Behov', description: '', areaCode: AREA, targetGroups: ['older-people'] };
+  }
+
+  /** A round to the consultees named, closing on the first working day five weeks from now. */
+  function round(consultees: object) {
+    const closesAt = nextWorkingDay(addDays(new Date().toISOString().slice(0, 10), 35));
+    return { consultees, questions: [{ id: 'q1', text: 'Är rekommendationerna genomförbara?' }], closesAt };
   }
 
   function draft() {

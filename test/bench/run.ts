@@ -12,6 +12,7 @@ import { fanOutScenario } from './scenarios/fanout';
 import { eventScenario } from './scenarios/events';
 import { readScenario, rebuildScenario } from './scenarios/event-log';
 import { endorseScenario, similarScenario } from './scenarios/needs-first';
+import { consultationsScenario } from './scenarios/consultations';
 import { coordinationScenario } from './scenarios/coordination';
 
 const SCENARIOS: Scenario[] = [
@@ -23,6 +24,7 @@ const SCENARIOS: Scenario[] = [
   readScenario,
   similarScenario,
   endorseScenario,
+  consultationsScenario,
   coordinationScenario,
 ];
 

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { EventOf, EventType, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+import {
+  EVENT_CATALOGUE,
+  EventOf,
+  EventType,
+  PayloadOf,
+  PRODUCER_NAMES,
+  produces,
+  validateEvent,
+} from '@styrkedjan/contracts';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { notificationsDatabase } from './database/notifications.database';
@@ -42,7 +50,10 @@ export async function fillInbox(
   return rows.map((row) => row.id);
 }
 
-/** An event as a producer's relay delivers it (checked against the catalogue), of the aggregate and version given. */
+/**
+ * An event as a producer's relay delivers it (checked against the catalogue), in the version producers write today,
+ * of the aggregate and version given.
+ */
 export function delivered<T extends EventType>(
   type: T,
   aggregate: { type: string; id: string; version: number },
@@ -52,13 +63,36 @@ export function delivered<T extends EventType>(
   return validateEvent({
     id: randomUUID(),
     type,
-    version: 1,
+    version: EVENT_CATALOGUE[type].version,
     occurredAt,
-    producer: type.startsWith('need.') ? 'needs' : 'supports',
+    producer: PRODUCER_NAMES.find((producer) => produces(producer, type)) ?? 'unknown',
     actor: { organisationId: randomUUID(), userId: 'user-1', method: 'jwt' },
     correlationId: randomUUID(),
     causationId: null,
     aggregate,
     payload,
   }) as EventOf<T>;
+}
+
+/** A notification as a spec asserts it: its words, reasons, link and subject. */
+export interface InboxRow {
+  type: string;
+  reasons: string[];
+  title: string;
+  message: string;
+  title_en: string;
+  message_en: string;
+  link: string | null;
+  subject_type: string;
+  subject_id: string;
+}
+
+/** An organisation's inbox, oldest first. */
+export async function inboxOf(testbed: ServiceTestbed, organisationId: string): Promise<InboxRow[]> {
+  const { rows } = await testbed.db.query<InboxRow>(
+    `SELECT type, reasons, title, message, title_en, message_en, link, subject_type, subject_id::text
+     FROM notifications WHERE organisation_id = $1 ORDER BY created_at, id`,
+    [organisationId],
+  );
+  return rows;
 }

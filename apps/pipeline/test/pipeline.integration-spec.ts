@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { EVENT_CATALOGUE, type EventOf, type EventType, type PayloadOf } from '@styrkedjan/contracts';
-import { eventually, TestSystem } from '@styrkedjan/testing';
+import { eventually, TestSystem, UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 
 /**
  * The built pipeline service (`dist/`, so build first) as its own process on a database and queue prefix
@@ -102,6 +102,7 @@ describe('pipeline service (integration)', () => {
         answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
         plannedReleaseDate: null,
         draftedAt: tick(),
+        ...UNCLASSIFIED_DRAFT,
       },
     );
   const published = (supportId: string, needIds: string[], title = 'Publicerad') =>
@@ -116,6 +117,7 @@ describe('pipeline service (integration)', () => {
         sector: 'health',
         answersNeeds: needIds.map((needId) => ({ needId, organisationId: stockholm })),
         publishedAt: tick(),
+        ...UNCLASSIFIED_PUBLICATION,
       },
     );
   const feedback = (supportId: string) => {
@@ -215,7 +217,15 @@ describe('pipeline service (integration)', () => {
     expect(pipeline.body.filter).toEqual({ areaCode: AREA, sector: null });
     expect(pipeline.body.counts).toEqual({
       needs: needCounts({ answered: 2 }),
-      supports: { draft: 1, published: 0, withFeedback: 1 },
+      supports: {
+        draft: 1,
+        inConsultation: 0,
+        consultationClosed: 0,
+        published: 0,
+        withFeedback: 1,
+        revised: 0,
+        withdrawn: 0,
+      },
     });
     expect(pipeline.body.needs.items.map((n: { id: string }) => n.id)).toEqual([need2, need1]); // newest identified first
     expect(pipeline.body.needs.items[1]).toEqual({
@@ -241,6 +251,10 @@ describe('pipeline service (integration)', () => {
       publishedAt: p1.payload.publishedAt,
       firstFeedbackAt: f1.payload.receivedAt,
       feedbackCount: 1,
+      consultationOpenedAt: null,
+      consultationClosedAt: null,
+      revisedAt: null,
+      withdrawnAt: null,
       needIds: [need1, need2].sort(),
     });
 
@@ -436,6 +450,123 @@ describe('pipeline service (integration)', () => {
     expect(await (await queue.getJob(`${poisoned.id}-again`))?.getState()).toBe('failed');
     const counts = await get('/pipeline?sector=health&limit=1').expect(200);
     expect(counts.body.counts.needs.identified).toBeGreaterThanOrEqual(201);
+  });
+
+  it('shows a support through consultation, publication, revision and withdrawal, and its need reopened', async () => {
+    const needId = randomUUID();
+    const supportId = randomUUID();
+    const consultationId = randomUUID();
+    const round = {
+      consultationId,
+      supportId,
+      supportTitle: 'Remissutgåva',
+      leadAgencyId: socialstyrelsen,
+      edition: '1.0',
+    };
+    const n = identified(needId, stockholm, 'Vård i livets slutskede');
+    const d = drafted(supportId, [needId], 'Livscykel');
+    const opened = envelope(
+      'consultation.opened',
+      { type: 'consultation', id: consultationId, version: 1 },
+      {
+        ...round,
+        areaCode: AREA,
+        consulteeIds: [stockholm, malmo],
+        questions: [],
+        sections: [],
+        documentUrl: null,
+        closesAt: tick(),
+        openedAt: tick(),
+      },
+    );
+    const closed = envelope(
+      'consultation.closed',
+      { type: 'consultation', id: consultationId, version: 2 },
+      {
+        ...round,
+        early: true,
+        respondents: [{ organisationId: stockholm, commentCount: 1 }],
+        nonRespondentIds: [malmo],
+        responseRates: { byKind: [], byCounty: [] },
+        commentCount: 1,
+        closedAt: tick(),
+      },
+    );
+    const p = published(supportId, [needId]);
+    const answersNeeds = [{ needId, organisationId: stockholm }];
+    const revised = envelope(
+      'support.revised',
+      { type: 'support', id: supportId, version: 4 },
+      {
+        summary: '',
+        productType: null,
+        targetGroups: [],
+        audience: { organisationKinds: [], sectors: [], professions: [] },
+        supportId,
+        leadAgencyId: socialstyrelsen,
+        title: 'Livscykel 1.1',
+        areaCode: AREA,
+        sector: 'health',
+        answersNeeds,
+        change: 'minor',
+        changeNote: 'Förtydliganden',
+        previousEdition: '1.0',
+        edition: '1.1',
+        revisedAt: tick(),
+      },
+    );
+    const withdrawn = envelope(
+      'support.withdrawn',
+      { type: 'support', id: supportId, version: 5 },
+      {
+        supportId,
+        leadAgencyId: socialstyrelsen,
+        title: 'Livscykel 1.1',
+        areaCode: AREA,
+        sector: 'health',
+        answersNeeds,
+        reason: 'Ersatt',
+        replacedBySupportId: null,
+        edition: '1.1',
+        withdrawnAt: tick(),
+      },
+    );
+    const reopened = envelope(
+      'need.reopened',
+      { type: 'need', id: needId, version: 4 },
+      {
+        needId,
+        supportId,
+        supportTitle: 'Livscykel 1.1',
+        leadAgencyId: socialstyrelsen,
+        stage: 'accepted',
+        stakeholders: [{ organisationId: stockholm, role: 'submitter' }],
+        reason: 'Ersatt',
+        reopenedAt: withdrawn.payload.withdrawnAt,
+      },
+    );
+    const stageOf = async () =>
+      (await get(`/pipeline?areaCode=${AREA}&limit=100`).expect(200)).body.supports.items.find(
+        (s: { id: string }) => s.id === supportId,
+      );
+    await deliverInOrder([n, d, opened]);
+    expect(await stageOf()).toMatchObject({ stage: 'in_consultation', consultationOpenedAt: opened.payload.openedAt });
+    await deliverInOrder([closed]);
+    expect(await stageOf()).toMatchObject({
+      stage: 'consultation_closed',
+      consultationClosedAt: closed.payload.closedAt,
+    });
+    // The withdrawal and the need's reopening before the revision they follow: the end is the same.
+    await deliverInOrder([p, reopened, withdrawn, revised]);
+    expect(await stageOf()).toMatchObject({
+      stage: 'withdrawn',
+      title: 'Livscykel 1.1',
+      publishedAt: p.payload.publishedAt,
+      revisedAt: revised.payload.revisedAt,
+      withdrawnAt: withdrawn.payload.withdrawnAt,
+    });
+    const needs = (await get(`/pipeline?areaCode=${AREA}&limit=100`).expect(200)).body.needs.items;
+    expect(needs.find((item: { id: string }) => item.id === needId)).toMatchObject({ stage: 'accepted' });
   });
 
   it('rebuilds from the log into exactly the state live processing reached', async () => {

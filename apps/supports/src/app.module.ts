@@ -12,8 +12,9 @@ import { SupportsModule } from './supports/supports.module';
     PlatformModule.forService('supports', supportsDatabase),
     MessagingModule.forService(),
     CqrsModule.forRoot(),
-    // Areas to validate areaCode and give the sector; organisations to validate co-producers.
-    ReferenceDataModule.forRoot({ areas: true, organisations: true }),
+    // Areas to validate areaCode and give the sector; organisations to validate co-producers; the vocabularies a
+    // draft's product type and target groups come from.
+    ReferenceDataModule.forRoot({ areas: true, organisations: true, targetGroups: true, productTypes: true }),
     SupportsModule,
   ],
 })

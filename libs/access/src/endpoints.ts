@@ -29,6 +29,7 @@ const get = endpoint('GET');
 const post = endpoint('POST');
 const put = endpoint('PUT');
 const del = endpoint('DELETE');
+const patch = endpoint('PATCH');
 
 export const ENDPOINTS = {
   gateway: {
@@ -114,7 +115,26 @@ export const ENDPOINTS = {
     publish: post('/supports/:id/publish', 'support.publish', 'Publish a draft your agency leads'),
     list: get('/supports', 'support.read', 'Knowledge supports, newest first'),
     listReleases: get('/supports/releases', 'support.read', 'The release calendar: planned and past releases'),
-    get: get('/supports/:id', 'support.read', 'One knowledge support'),
+    get: get(
+      '/supports/:id',
+      'support.read',
+      'One knowledge support: the edition in force, a draft revision, additions',
+    ),
+    edit: patch('/supports/:id', 'support.edit', 'Edit the draft edition (If-Match required): lead or co-producer'),
+    history: get('/supports/:id/history', 'support.read', 'Every step of a support, with who, when and why'),
+    versions: get('/supports/:id/versions', 'support.read', 'Every published edition of a support'),
+    revise: post('/supports/:id/revisions', 'support.revise', 'Begin a major or minor revision of a published support'),
+    withdraw: post('/supports/:id/withdraw', 'support.withdraw', 'Withdraw a support, with a reason and a replacement'),
+    addRegionalAddition: post(
+      '/supports/:id/regional-additions',
+      'support.add-regional-addition',
+      "Add your region's own text to a published support",
+    ),
+    listRegionalAdditions: get(
+      '/organisations/:regionId/regional-additions',
+      'support.read',
+      "A region's additions to national supports, newest first",
+    ),
   },
   feedback: {
     give: post('/supports/:id/feedback', 'feedback.give', 'Give feedback on a published support'),
@@ -151,7 +171,42 @@ export const ENDPOINTS = {
     get: get('/pipeline', 'pipeline.read', 'The pipeline from need to effect: counts by stage, and its items'),
     listEvents: get('/events', 'events.read', 'The event log, oldest first, from a position'),
   },
-  consultations: {},
+  consultations: {
+    open: post(
+      '/supports/:id/consultations',
+      'consultation.open',
+      'Open a consultation round (remiss) on a draft your agency leads',
+    ),
+    listForSupport: get('/supports/:id/consultations', 'consultation.read', "A support's consultation rounds"),
+    get: get('/consultations/:id', 'consultation.read', 'One consultation round: consultees, questions, deadline'),
+    getMyResponse: get(
+      '/consultations/:id/responses/mine',
+      'consultation.respond',
+      "Your organisation's response to a round, draft or submitted",
+    ),
+    saveMyResponse: put(
+      '/consultations/:id/responses/mine',
+      'consultation.respond',
+      "Save your organisation's draft response (If-Match after the first save)",
+    ),
+    submitMyResponse: post(
+      '/consultations/:id/responses/mine/submit',
+      'consultation.respond',
+      "Submit your organisation's response (If-Match); it can no longer be edited",
+    ),
+    extend: post('/consultations/:id/extend', 'consultation.manage', "Move a round's deadline later, with a reason"),
+    close: post('/consultations/:id/close', 'consultation.manage', 'Close a round before its deadline'),
+    answerComment: post(
+      '/consultations/:id/comments/:commentId/answer',
+      'consultation.manage',
+      'Answer a comment of a closed round (again: the answer is replaced)',
+    ),
+    report: get(
+      '/consultations/:id/report',
+      'consultation.read',
+      'Every comment with its answer, by section, and the progress (JSON, or CSV with Accept: text/csv)',
+    ),
+  },
   coordination: {
     listOverlaps: get(
       '/overlaps',

@@ -9,7 +9,13 @@ import {
   targetGroupDefined,
   targetGroupUpdated,
 } from './events/directory.events';
-import { feedbackReceived, supportDrafted, supportPublished } from './events/governance.events';
+import {
+  feedbackReceived,
+  supportDrafted,
+  supportDraftedV1,
+  supportPublished,
+  supportPublishedV1,
+} from './events/governance.events';
 import {
   needAddressed,
   needAnswered,
@@ -101,7 +107,7 @@ export const EVENT_CATALOGUE = {
  * upcast to the current payload when it is read, so a consumer handles one shape and replay folds old
  * and new events alike.
  */
-export const EARLIER_VERSIONS: readonly EarlierVersion[] = [needIdentifiedV1];
+export const EARLIER_VERSIONS: readonly EarlierVersion[] = [needIdentifiedV1, supportDraftedV1, supportPublishedV1];
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];

@@ -15,17 +15,28 @@ export const SUBSCRIPTIONS = {
     'organisation.updated',
     'support.drafted',
     'support.published',
+    // The needs a withdrawn support answered go back to accepted, unless its replacement answers them.
+    'support.withdrawn',
   ],
   supports: [
     'area.defined',
     'area.updated',
     'organisation.registered',
     'organisation.updated',
+    'target-group.defined',
+    'target-group.updated',
+    'product-type.defined',
+    'product-type.updated',
     'need.identified',
     // An overlap resolved by coordinating makes the other agency a co-producer.
     'coordination.overlap-resolved',
+    // The rounds of each support: publishing waits until they are closed and every comment answered.
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closed',
+    'consultation.comment-answered',
   ],
-  feedback: ['support.drafted', 'support.published'],
+  feedback: ['support.drafted', 'support.published', 'support.withdrawn'],
   notifications: [
     'area.defined',
     'area.updated',
@@ -39,6 +50,27 @@ export const SUBSCRIPTIONS = {
     'need.merged',
     'need.addressed',
     'need.answered',
+    // Consultees hear of their rounds, the lead agency of its round's closing; commenters of the publication.
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closing-soon',
+    'consultation.closed',
+    // Those concerned by a support hear of its major revisions, its withdrawal and its regional additions.
+    'support.revised',
+    'support.withdrawn',
+    'support.regional-addition-published',
+  ],
+  // Rounds open on drafts led by the caller; consultees are resolved from organisations and the areas they follow.
+  consultations: [
+    'organisation.registered',
+    'organisation.updated',
+    'support.drafted',
+    'support.updated',
+    'support.published',
+    'support.revision-started',
+    'support.revised',
+    'support.withdrawn',
+    'subscriptions.replaced',
   ],
   coordination: [
     'area.defined',

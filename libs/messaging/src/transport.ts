@@ -13,6 +13,7 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventTransport.name);
   private readonly queues = new Map<ConsumerName, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly ownQueues: Queue[] = [];
   private backend?: QueueBackend;
 
   constructor(
@@ -61,13 +62,42 @@ export class EventTransport implements OnModuleInit, OnApplicationShutdown {
     return worker;
   }
 
+  /**
+   * A queue of a service's own jobs rather than events (a reminder due at a time), on the same backend. Its jobs
+   * only wake the service: what they do is decided again in the database when they run.
+   */
+  jobQueue(name: string): Queue {
+    const queue = this.opened().queue(name);
+    queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+    this.ownQueues.push(queue);
+    return queue;
+  }
+
+  /** A worker on such a queue, closed with the others at shutdown. */
+  jobWorker(name: string, processor: Processor): Worker {
+    const worker = this.opened().worker(name, processor, {
+      concurrency: 4,
+      lockDuration: this.config.CONSUMER_LOCK_MS,
+      stalledInterval: Math.max(1000, Math.floor(this.config.CONSUMER_LOCK_MS / 2)),
+    });
+    worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** The retry policy of events, for a service's own jobs too. */
+  retries(): Pick<JobsOptions, 'attempts' | 'backoff' | 'removeOnComplete' | 'removeOnFail'> {
+    const { jobId: _jobId, ...retries } = this.jobOptions('');
+    return retries;
+  }
+
   get maxAttempts(): number {
     return this.config.CONSUMER_ATTEMPTS;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((worker) => worker.close()));
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await Promise.allSettled([...this.queues.values(), ...this.ownQueues].map((queue) => queue.close()));
     await this.backend?.close();
   }
 

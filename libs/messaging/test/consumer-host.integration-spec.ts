@@ -12,7 +12,13 @@ import {
   Transaction,
 } from '@styrkedjan/messaging';
 import { eventually, ServiceTestbed } from '@styrkedjan/testing';
-import { deliveredEvent, messagingSpecDatabase, supportDrafted, supportPublished } from './messaging.testbed';
+import {
+  deliveredEvent,
+  messagingSpecDatabase,
+  supportDrafted,
+  supportPublished,
+  IgnoredWithdrawnConsumer,
+} from './messaging.testbed';
 
 /** Events whose effect the consumers below refuse: the effect fails, so nothing of the delivery may stay. */
 const failing = new Set<string>();
@@ -79,7 +85,7 @@ describe('consumer host (integration)', () => {
       service: 'feedback',
       database: messagingSpecDatabase('feedback'),
       queues: true,
-      providers: [DraftedConsumer, PublishedBatchConsumer],
+      providers: [DraftedConsumer, PublishedBatchConsumer, IgnoredWithdrawnConsumer],
       env: { SERVICE_ROLES: 'consumer', CONSUMER_CONCURRENCY: '50', CONSUMER_ATTEMPTS: '2', CONSUMER_BACKOFF_MS: '10' },
     });
     host = testbed.get(ConsumerHost);

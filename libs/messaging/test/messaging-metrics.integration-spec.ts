@@ -10,7 +10,7 @@ import {
 } from '@styrkedjan/messaging';
 import { Metrics, Readiness } from '@styrkedjan/platform';
 import { eventually, ServiceTestbed } from '@styrkedjan/testing';
-import { messagingSpecDatabase, supportDrafted } from './messaging.testbed';
+import { messagingSpecDatabase, supportDrafted, IgnoredWithdrawnConsumer } from './messaging.testbed';
 
 @Injectable()
 @EventConsumer('support.drafted')
@@ -54,7 +54,7 @@ describe('messaging metrics and readiness (integration)', () => {
       service: 'feedback',
       database: messagingSpecDatabase('feedback'),
       queues: true,
-      providers: [DraftedConsumer, PublishedConsumer],
+      providers: [DraftedConsumer, PublishedConsumer, IgnoredWithdrawnConsumer],
       // No relay: what is put in the outbox stays unpublished, as while the queues are away.
       env: { SERVICE_ROLES: 'consumer', OUTBOX_LAG_DEGRADED_S: '60' },
     });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EventOf, EventType, PayloadOf, validateEvent } from '@styrkedjan/contracts';
+import { EventOf, EventType, PayloadOf, validateEvent, EVENT_CATALOGUE } from '@styrkedjan/contracts';
 import type { ServiceDatabase } from '@styrkedjan/platform';
+import { ConsumesEvent, EventConsumer } from '../src/event-consumer';
 import { MessagingTables1763856000000 } from '../src/messaging-tables.migration';
 
 /** State for the messaging specs to change: a use case's rows, and the effects consumers apply. */
@@ -49,7 +51,7 @@ export function deliveredEvent<T extends EventType>(
   return validateEvent({
     id: randomUUID(),
     type,
-    version: 1,
+    version: EVENT_CATALOGUE[type].version,
     occurredAt: new Date().toISOString(),
     producer: 'supports',
     actor: { organisationId: randomUUID(), userId: 'user-1', method: 'jwt' },
@@ -75,6 +77,10 @@ export function supportDrafted(supportId = randomUUID()): EventOf<'support.draft
       answersNeeds: [],
       plannedReleaseDate: null,
       draftedAt: new Date().toISOString(),
+      productType: null,
+      targetGroups: [],
+      audience: { organisationKinds: [], sectors: [], professions: [] },
+      edition: '1.0',
     },
   );
 }
@@ -91,6 +97,22 @@ export function supportPublished(supportId = randomUUID()): EventOf<'support.pub
       sector: AREA.sector,
       answersNeeds: [],
       publishedAt: new Date().toISOString(),
+      productType: null,
+      targetGroups: [],
+      audience: { organisationKinds: [], sectors: [], professions: [] },
+      edition: '1.0',
+      coProducerIds: [],
+      summary: '',
     },
   );
+}
+
+/**
+ * The feedback service also takes support.withdrawn, and its consumer host refuses to start without a consumer for
+ * every type it subscribes to: the specs that borrow its subscriptions leave that one alone.
+ */
+@Injectable()
+@EventConsumer('support.withdrawn')
+export class IgnoredWithdrawnConsumer implements ConsumesEvent<'support.withdrawn'> {
+  async handle(): Promise<void> {}
 }

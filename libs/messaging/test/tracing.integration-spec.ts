@@ -5,7 +5,7 @@ import { EventOf } from '@styrkedjan/contracts';
 import { ConsumerHost, ConsumesEvent, EventConsumer, Transaction, UnitOfWork } from '@styrkedjan/messaging';
 import { startTracing, stopTracing, traceHeaders, tracer } from '@styrkedjan/platform';
 import { actingAs, ServiceTestbed } from '@styrkedjan/testing';
-import { messagingSpecDatabase, supportDrafted } from './messaging.testbed';
+import { messagingSpecDatabase, supportDrafted, IgnoredWithdrawnConsumer } from './messaging.testbed';
 
 /** Records an event of its own for each support drafted, as notifications do for what they consume. */
 @Injectable()
@@ -54,7 +54,7 @@ describe('trace context through the outbox (integration)', () => {
       service: 'feedback',
       database: messagingSpecDatabase('feedback'),
       queues: true,
-      providers: [DraftedConsumer, PublishedConsumer],
+      providers: [DraftedConsumer, PublishedConsumer, IgnoredWithdrawnConsumer],
       env: { SERVICE_ROLES: 'consumer' },
     });
   });

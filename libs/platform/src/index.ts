@@ -19,6 +19,7 @@ export * from './http/request-limits';
 export * from './http/pagination';
 export * from './http/calendar-date';
 export * from './http/uuid';
+export * from './http/if-match';
 export * from './observability/logger';
 export * from './observability/metrics';
 export * from './observability/tracing';

@@ -31,3 +31,33 @@ export class KnownOrganisationConsumer implements ConsumesEvent<'organisation.re
     );
   }
 }
+
+/** Upserts a target group; an older version arriving late changes nothing. */
+@Injectable()
+@EventConsumer('target-group.defined', 'target-group.updated')
+export class KnownTargetGroupConsumer implements ConsumesEvent<'target-group.defined' | 'target-group.updated'> {
+  async handle(event: EventOf<'target-group.defined' | 'target-group.updated'>, tx: Transaction): Promise<void> {
+    const { code, name, nameEn, sectors } = event.payload;
+    await tx.manager.query(
+      `INSERT INTO known_target_groups (code, name, name_en, sectors, aggregate_version) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET name = $2, name_en = $3, sectors = $4, aggregate_version = $5
+       WHERE known_target_groups.aggregate_version < $5`,
+      [code, name, nameEn, sectors, event.aggregate.version],
+    );
+  }
+}
+
+/** Upserts a product type; an older version arriving late changes nothing. */
+@Injectable()
+@EventConsumer('product-type.defined', 'product-type.updated')
+export class KnownProductTypeConsumer implements ConsumesEvent<'product-type.defined' | 'product-type.updated'> {
+  async handle(event: EventOf<'product-type.defined' | 'product-type.updated'>, tx: Transaction): Promise<void> {
+    const { code, name, nameEn } = event.payload;
+    await tx.manager.query(
+      `INSERT INTO known_product_types (code, name, name_en, aggregate_version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO UPDATE SET name = $2, name_en = $3, aggregate_version = $4
+       WHERE known_product_types.aggregate_version < $4`,
+      [code, name, nameEn, event.aggregate.version],
+    );
+  }
+}

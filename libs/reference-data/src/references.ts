@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldIssue, InvalidInput, Lookup, NotFound, rememberFound } from '@styrkedjan/platform';
 import { KnownAreaEntity } from './known-area.entity';
 import { KnownOrganisationEntity } from './known-organisation.entity';
+import { KnownProductTypeEntity, KnownTargetGroupEntity } from './known-vocabulary.entity';
 
 /**
  * How known areas are answered from memory. The vocabulary is a few dozen rows that change a few times a year,
@@ -11,7 +12,7 @@ import { KnownOrganisationEntity } from './known-organisation.entity';
  */
 const AREA_MEMORY = { maxEntries: 1_000, ttlMs: 5_000 };
 
-/** Checks that the areas and organisations a request names exist, answering 400/404 naming the field. */
+/** Checks that the areas, organisations, target groups and product types a request names exist, answering 400/404 naming the field. */
 @Injectable()
 export class References {
   private readonly knownArea: Lookup<KnownAreaEntity>;
@@ -48,6 +49,29 @@ export class References {
     if (ids.length === 0) return [];
     const found = await manager.findBy(KnownOrganisationEntity, { id: In([...ids]) });
     rejectUnknown(ids, new Set(found.map((organisation) => organisation.id)), field, 'organisation');
+    return found;
+  }
+
+  /** The product type, or a 400 naming `field` when the vocabulary has no such code. */
+  async requireProductType(
+    code: string,
+    field: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KnownProductTypeEntity> {
+    const productType = await manager.findOneBy(KnownProductTypeEntity, { code });
+    if (!productType) throw InvalidInput.field(field, `unknown product type '${code}'`);
+    return productType;
+  }
+
+  /** Every target group, or a 400 naming each unknown code as `field[i]`. */
+  async requireTargetGroups(
+    codes: readonly string[],
+    field: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<KnownTargetGroupEntity[]> {
+    if (codes.length === 0) return [];
+    const found = await manager.findBy(KnownTargetGroupEntity, { code: In([...codes]) });
+    rejectUnknown(codes, new Set(found.map((group) => group.code)), field, 'target group');
     return found;
   }
 

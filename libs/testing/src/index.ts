@@ -7,3 +7,4 @@ export * from './private-redis';
 export * from './private-postgres';
 export * from './throwaway-database';
 export * from './service-testbed';
+export * from './support-fixtures';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
   CONSUMER_NAMES,
+  EVENT_CATALOGUE,
   PRODUCER_NAMES,
   produces,
   validateEvent,
@@ -136,7 +137,7 @@ export class ServiceTestbed {
     const event = validateEvent({
       id: randomUUID(),
       type,
-      version: 1,
+      version: EVENT_CATALOGUE[type].version,
       occurredAt: new Date().toISOString(),
       producer: PRODUCER_NAMES.find((producer) => produces(producer, type)) ?? 'unknown',
       actor: { organisationId: null, userId: null, method: 'system' },

@@ -18,6 +18,7 @@ import {
 import { Needs1763856000100 } from './migrations/1763856000100-needs';
 import { NeedVersions1764576000100 } from './migrations/1764576000100-need-versions';
 import { NeedsFirst1764748800100 } from './migrations/1764748800100-needs-first';
+import { WithdrawnSupports1765152000100 } from './migrations/1765152000100-withdrawn-supports';
 
 export const needsDatabase: ServiceDatabase = {
   schema: SERVICES.needs.schema,
@@ -40,5 +41,6 @@ export const needsDatabase: ServiceDatabase = {
     ReconciliationTables1764662400000,
     NeedsFirst1764748800100,
     OrganisationRegions1764979200001,
+    WithdrawnSupports1765152000100,
   ],
 };

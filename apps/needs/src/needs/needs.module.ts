@@ -9,6 +9,7 @@ import { WithdrawEndorsementHandler } from './commands/withdraw-endorsement/with
 import { OrganisationConsumer } from './consumers/organisation.consumer';
 import { SupportDraftedConsumer } from './consumers/support-drafted.consumer';
 import { SupportPublishedConsumer } from './consumers/support-published.consumer';
+import { SupportWithdrawnConsumer } from './consumers/support-withdrawn.consumer';
 import { TargetGroupConsumer } from './consumers/target-group.consumer';
 import { NeedsRepository } from './persistence/needs.repository';
 import { ProjectionsRepository } from './persistence/projections.repository';
@@ -38,6 +39,7 @@ import { ListNeedsHandler } from './queries/list-needs/list-needs.handler';
     GetNeedTimelineHandler,
     SupportDraftedConsumer,
     SupportPublishedConsumer,
+    SupportWithdrawnConsumer,
     TargetGroupConsumer,
     OrganisationConsumer,
   ],

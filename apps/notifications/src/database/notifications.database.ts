@@ -10,6 +10,7 @@ import { NotificationEntity } from '../notifications/persistence/notification.en
 import { SubscriptionEntity } from '../subscriptions/persistence/subscription.entity';
 import { Notifications1763856000500 } from './migrations/1763856000500-notifications';
 import { NotificationOccasions1764806400500 } from './migrations/1764806400500-notification-occasions';
+import { LifecycleNotifications1764979200500 } from './migrations/1764979200500-lifecycle-notifications';
 
 export const notificationsDatabase: ServiceDatabase = {
   schema: SERVICES.notifications.schema,
@@ -21,5 +22,6 @@ export const notificationsDatabase: ServiceDatabase = {
     ReconciliationTables1764662400000,
     NotificationOccasions1764806400500,
     OrganisationRegions1764979200001,
+    LifecycleNotifications1764979200500,
   ],
 };

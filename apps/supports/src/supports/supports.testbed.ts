@@ -1,4 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import {
+  AnyEvent,
+  EventType,
+  PayloadOf,
+  PRODUCER_NAMES,
+  PRODUCERS,
+  validateEvent,
+  EVENT_CATALOGUE,
+} from '@styrkedjan/contracts';
+import { ConsumerHost } from '@styrkedjan/messaging';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { supportsDatabase } from '../database/supports.database';
@@ -15,12 +25,19 @@ export const KNOWN = {
   needs: [1, 2].map(() => ({ needId: randomUUID(), organisationId: randomUUID() })),
 };
 
-/** The supports service's handlers on a database of their own, knowing what KNOWN names. */
-export async function startSupportsTestbed(): Promise<ServiceTestbed> {
+/**
+ * The supports service's handlers on a database of their own, knowing what KNOWN names; with `queues`, its consumers
+ * too, for specs that feed it other services' events (see deliverTo).
+ */
+export async function startSupportsTestbed(options: { queues?: boolean } = {}): Promise<ServiceTestbed> {
   const testbed = await ServiceTestbed.start({
     service: 'supports',
     database: supportsDatabase,
-    imports: [ReferenceDataModule.forRoot({ areas: true, organisations: true }), SupportsModule],
+    queues: options.queues,
+    imports: [
+      ReferenceDataModule.forRoot({ areas: true, organisations: true, targetGroups: true, productTypes: true }),
+      SupportsModule,
+    ],
   });
   await testbed.knowDirectory({
     areas: [KNOWN.area],
@@ -37,4 +54,32 @@ export async function startSupportsTestbed(): Promise<ServiceTestbed> {
     ]);
   }
   return testbed;
+}
+
+/** Delivers another service's event to the supports service's consumers, as its queue would (needs `queues`). */
+export async function deliverTo<T extends EventType>(
+  testbed: ServiceTestbed,
+  type: T,
+  aggregate: { type: string; id: string; version: number },
+  payload: PayloadOf<T>,
+): Promise<AnyEvent> {
+  const producer = PRODUCER_NAMES.find((name) => (PRODUCERS[name] as readonly string[]).includes(type))!;
+  const event = validateEvent({
+    id: randomUUID(),
+    type,
+    version: EVENT_CATALOGUE[type].version,
+    occurredAt: new Date().toISOString(),
+    producer,
+    actor: {
+      organisationId: payload && 'leadAgencyId' in payload ? payload.leadAgencyId : null,
+      userId: null,
+      method: 'jwt',
+    },
+    correlationId: randomUUID(),
+    causationId: null,
+    aggregate,
+    payload,
+  });
+  await testbed.get(ConsumerHost).process({ data: event });
+  return event;
 }

@@ -17,6 +17,9 @@ export const editionLabel = z
   .regex(/^\d{1,3}\.\d{1,3}$/)
   .max(7);
 
+/** The edition a support first becomes, and the one a draft of a never-published support is. */
+export const FIRST_EDITION = '1.0';
+
 /**
  * Who must apply a support: organisation kinds and sectors (municipalities in social services), and optionally
  * professions by name. Empty lists only on drafts made before audiences existed.
@@ -28,8 +31,11 @@ export const audienceSchema = z.strictObject({
 });
 export type Audience = z.infer<typeof audienceSchema>;
 
+/** The audience of a draft made before audiences existed. */
+export const NO_AUDIENCE: Audience = { organisationKinds: [], sectors: [], professions: [] };
+
 /** A draft edition's content as edited: the whole of it after the change, so a consumer needs no history. */
-const draftContent = {
+export const draftContent = {
   supportId: z.uuid(),
   leadAgencyId: z.uuid(),
   coProducerIds: z.array(z.uuid()).max(50),

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EventOf } from '@styrkedjan/contracts';
 import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging';
-import { EMPTY_AUDIENCE } from '../domain/audience';
 import { draftChange, SupportChanges } from './support-changes';
 
 /**
- * A new draft is checked for overlaps. support.drafted v1 carries no audience or target groups: a draft without
- * them has an empty audience (it reaches no calendar cell) until support.updated states one.
+ * A new draft is checked for overlaps. A v1 draft (made before audiences existed) arrives upcast with no target
+ * groups and an empty audience: it reaches no calendar cell until an edit states one.
  */
 @Injectable()
 @EventConsumer('support.drafted')
@@ -18,10 +17,8 @@ export class SupportDraftedConsumer implements ConsumesEvent<'support.drafted'> 
     await this.changes.apply(
       tx,
       event,
-      draftChange(draft, event.aggregate.version, { targetGroups: [], audience: EMPTY_AUDIENCE }),
-      {
-        checkOverlaps: true,
-      },
+      draftChange(draft, event.aggregate.version, { targetGroups: draft.targetGroups, audience: draft.audience }),
+      { checkOverlaps: true },
     );
   }
 }

@@ -1,5 +1,5 @@
 import { InvalidInput } from '@styrkedjan/platform/errors';
-import { FeedbackInput, giveFeedback, summariseFeedback, SupportNotPublished } from './feedback';
+import { FeedbackInput, giveFeedback, summariseFeedback, SupportNotPublished, SupportWithdrawn } from './feedback';
 import { KnownSupport } from './known-support';
 
 const STOCKHOLM = '0b7e5a3c-8f0e-4c52-9d4e-1f2a3b4c5d6e';
@@ -40,6 +40,12 @@ describe('feedback rules', () => {
     expect(() => giveFeedback({ ...published, status: 'draft', aggregateVersion: 1 }, input())).toThrow(
       SupportNotPublished,
     );
+  });
+
+  it('refuses feedback on a withdrawn support with a 409 support_withdrawn', () => {
+    const withdrawn = () => giveFeedback({ ...published, status: 'withdrawn', aggregateVersion: 3 }, input());
+    expect(withdrawn).toThrow(SupportWithdrawn);
+    expect(withdrawn).toThrow(expect.objectContaining({ status: 409, code: 'support_withdrawn' }));
   });
 
   it('keeps usefulness on the 1 to 5 scale and the comment within 5000 characters', () => {

@@ -14,6 +14,14 @@ export class SupportNotPublished extends Conflict {
   }
 }
 
+/** Feedback on a withdrawn support (409 `support_withdrawn`): it is no longer to be applied. */
+export class SupportWithdrawn extends Conflict {
+  override name = 'SupportWithdrawn';
+  constructor(readonly supportId: string) {
+    super('support_withdrawn', `Support ${supportId} was withdrawn; it takes no more feedback.`);
+  }
+}
+
 export interface FeedbackState {
   id: string;
   supportId: string;
@@ -39,6 +47,7 @@ export interface FeedbackInput {
  * checks here keep the rule whole for any other caller.
  */
 export function giveFeedback(support: KnownSupport, input: FeedbackInput): FeedbackState {
+  if (support.status === 'withdrawn') throw new SupportWithdrawn(support.supportId);
   if (support.status !== 'published') throw new SupportNotPublished(support.supportId);
   if (!Number.isInteger(input.usefulness) || input.usefulness < MIN_USEFULNESS || input.usefulness > MAX_USEFULNESS) {
     throw InvalidInput.field('usefulness', `must be a whole number from ${MIN_USEFULNESS} to ${MAX_USEFULNESS}`);

@@ -32,4 +32,16 @@ describe('known support', () => {
     const revisedDraft: KnownSupport = { ...drafted, title: 'Reviderad', aggregateVersion: 3 };
     expect(mergeKnownSupport(published, revisedDraft)).toEqual({ ...revisedDraft, status: 'published' });
   });
+
+  it('ends withdrawn whatever order its events arrive in', () => {
+    const withdrawn: KnownSupport = { ...published, status: 'withdrawn', aggregateVersion: 3 };
+    const orders = [
+      [drafted, published, withdrawn],
+      [withdrawn, published, drafted],
+      [published, withdrawn, drafted],
+    ];
+    for (const order of orders) {
+      expect(order.reduce<KnownSupport | null>(mergeKnownSupport, null)).toEqual(withdrawn);
+    }
+  });
 });

@@ -1,48 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-/**
- * The vocabulary of target groups as `../shared/data/target-groups.csv` has it (code, Swedish name, English
- * name), embedded so that existing needs can be mapped to codes here, and so that the needs service knows the
- * vocabulary from its first start. The directory's `target-group.defined` / `.updated` events then keep the
- * projection (they carry version 1 and up; these rows are version 0, so any event wins).
- */
-export const TARGET_GROUPS_AT_MIGRATION: readonly (readonly [string, string, string, string])[] = [
-  ['children', 'Barn', 'Children', 'health;social;education'],
-  ['young-people', 'Unga', 'Young people', 'health;social;education'],
-  ['pupils', 'Elever', 'Pupils', 'education'],
-  ['pupils-special-support', 'Elever i behov av särskilt stöd', 'Pupils in need of special support', 'education'],
-  ['preschool-children', 'Förskolebarn', 'Preschool children', 'education'],
-  ['adult-learners', 'Vuxenstuderande', 'Adult learners', 'education'],
-  ['newly-arrived', 'Nyanlända', 'Newly arrived migrants', 'health;social;education'],
-  ['parents', 'Föräldrar och vårdnadshavare', 'Parents and guardians', 'health;social;education'],
-  ['relatives', 'Anhöriga och närstående', 'Relatives and carers', 'health;social'],
-  ['older-people', 'Äldre', 'Older people', 'health;social'],
-  ['people-with-dementia', 'Personer med demenssjukdom', 'People with dementia', 'health;social'],
-  [
-    'people-with-disability',
-    'Personer med funktionsnedsättning',
-    'People with disabilities',
-    'health;social;education',
-  ],
-  ['people-with-mental-illness', 'Personer med psykisk ohälsa', 'People with mental illness', 'health;social'],
-  [
-    'people-with-substance-use',
-    'Personer med missbruk eller beroende',
-    'People with substance use disorders',
-    'health;social',
-  ],
-  ['people-with-chronic-disease', 'Personer med kronisk sjukdom', 'People with chronic disease', 'health'],
-  ['people-with-cancer', 'Personer med cancer', 'People with cancer', 'health'],
-  ['people-at-end-of-life', 'Personer i livets slutskede', 'People at the end of life', 'health;social'],
-  ['pregnant-women', 'Gravida', 'Pregnant women', 'health'],
-  ['victims-of-violence', 'Våldsutsatta', 'Victims of violence', 'health;social'],
-  ['people-using-violence', 'Våldsutövare', 'People who use violence', 'social'],
-  ['people-in-economic-hardship', 'Personer i ekonomisk utsatthet', 'People in economic hardship', 'social'],
-  ['homeless-people', 'Personer i hemlöshet', 'Homeless people', 'social'],
-  ['children-in-care', 'Placerade barn och unga', 'Children and young people in care', 'social;education'],
-  ['patients', 'Patienter allmänt', 'Patients in general', 'health'],
-  ['whole-population', 'Hela befolkningen', 'The whole population', 'health;social;education'],
-];
+import { TARGET_GROUPS_AT_MIGRATION } from '@styrkedjan/reference-data';
 
 /**
  * Needs first: target-group codes with an optional note, the stages of triage, endorsements, the timeline, the

@@ -315,6 +315,16 @@ export class Need {
     return true;
   }
 
+  /**
+   * The support that addressed the need was withdrawn and no other still does: the need is accepted again and waits
+   * for a new support. Returns whether that is news; a need that was not being addressed (merged, say) stays as it is.
+   */
+  reopen(at: Date): boolean {
+    if (this.current.stage !== 'being-addressed' && this.current.stage !== 'answered') return false;
+    this.advance(at, { stage: 'accepted' });
+    return true;
+  }
+
   private advance(at: Date, changes: Partial<NeedState>): void {
     this.current = { ...this.current, ...changes, version: this.current.version + 1, lastTransitionAt: at };
   }

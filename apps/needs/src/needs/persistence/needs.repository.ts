@@ -213,6 +213,7 @@ export class NeedsRepository {
         supportId: link.supportId,
         draftedAt: null,
         publishedAt: null,
+        withdrawnAt: null,
       });
     row.title = link.title;
     row.status = laterStatus(previous, link.status);
@@ -220,6 +221,32 @@ export class NeedsRepository {
     if (link.status === 'published') row.publishedAt = row.publishedAt ?? at;
     if (need) await manager.save(NeedSupportEntity, row);
     return need ? { need, previous } : null;
+  }
+
+  /**
+   * Marks the support withdrawn for the need, with the need locked: whether that leaves it unanswered is the caller's
+   * to decide from `others`, the supports still naming it (the replacement among them when it names the need too).
+   */
+  async unlinkWithdrawn(
+    manager: EntityManager,
+    link: { needId: string; supportId: string; at: string },
+  ): Promise<{ need: Need; others: { supportId: string; status: SupportStatus }[]; news: boolean } | null> {
+    const need = await this.loadForUpdate(manager, link.needId);
+    if (!need) return null;
+    const marked: unknown[] = await manager.query(
+      `UPDATE need_supports SET withdrawn_at = $3 WHERE need_id = $1 AND support_id = $2 AND withdrawn_at IS NULL
+       RETURNING support_id`,
+      [link.needId, link.supportId, link.at],
+    );
+    const others: { support_id: string; status: SupportStatus }[] = await manager.query(
+      `SELECT support_id, status FROM need_supports WHERE need_id = $1 AND support_id <> $2 AND withdrawn_at IS NULL`,
+      [link.needId, link.supportId],
+    );
+    return {
+      need,
+      others: others.map((row) => ({ supportId: row.support_id, status: row.status })),
+      news: marked.length > 0,
+    };
   }
 }
 

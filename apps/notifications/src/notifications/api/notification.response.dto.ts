@@ -5,11 +5,12 @@ import {
   NotificationReason,
   NotificationSubject,
   NotifyingEventType,
+  SUBJECT_TYPES,
 } from '../domain/notification';
 import { InboxView, NotificationView } from '../views/notification.view';
 
 class NotificationSubjectResponse implements NotificationSubject {
-  @ApiProperty({ enum: ['support', 'need'] }) type: 'support' | 'need';
+  @ApiProperty({ enum: SUBJECT_TYPES }) type: NotificationSubject['type'];
   @ApiProperty({ format: 'uuid' }) id: string;
 }
 
@@ -30,6 +31,14 @@ export class NotificationResponse implements NotificationView {
   @ApiProperty({ example: 'Socialstyrelsen published "Vårdprogram för depression" in Primary care' })
   messageEn: string;
   @ApiProperty({ type: NotificationSubjectResponse }) subject: NotificationSubjectResponse;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    maxLength: 200,
+    example: '/consultations/0b8a3c4e-6f1d-4a55-9d0e-2f0c7f1a9e21/report',
+    description: 'A path to open when the subject alone is not where to go: a round, its report, a replacement',
+  })
+  link: string | null;
   @ApiProperty({ format: 'uuid', description: 'The first event that caused it' }) eventId: string;
   @ApiProperty({ format: 'date-time', description: 'When the event happened' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;

@@ -4,7 +4,7 @@ import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging
 import { NEED_REASONS, needAddressedText, noticesTo } from '../domain/need-notices';
 import { NotificationsRepository } from '../persistence/notifications.repository';
 import { needOrigin } from './origins';
-import { organisationName } from './organisation-name';
+import { organisationName } from './directory-names';
 
 /** Tells the need's stakeholders that an agency drafts a support answering it. */
 @Injectable()

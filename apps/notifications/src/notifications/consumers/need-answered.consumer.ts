@@ -4,7 +4,7 @@ import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging
 import { ANSWER_REASONS, needAnsweredText, noticesTo } from '../domain/need-notices';
 import { publicationOrigin } from './origins';
 import { NotificationsRepository } from '../persistence/notifications.repository';
-import { organisationName } from './organisation-name';
+import { organisationName } from './directory-names';
 
 /**
  * Tells the need's stakeholders that a support answering it was published. It is the publication's

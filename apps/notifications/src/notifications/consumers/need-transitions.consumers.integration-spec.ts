@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AnyEvent, EventOf, PayloadOf } from '@styrkedjan/contracts';
 import { ConsumerHost, Delivery } from '@styrkedjan/messaging';
-import { ServiceTestbed } from '@styrkedjan/testing';
+import { ServiceTestbed, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 import { delivered, startNotificationsTestbed } from '../../notifications.testbed';
 
 /**
@@ -259,6 +259,7 @@ describe('need transition notifications (integration)', () => {
           sector: 'health',
           answersNeeds: [{ needId: n.needId, organisationId: n.submitter }],
           publishedAt: at,
+          ...UNCLASSIFIED_PUBLICATION,
         },
       );
       const answered = delivered(

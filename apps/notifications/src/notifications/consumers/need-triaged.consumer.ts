@@ -4,7 +4,7 @@ import { ConsumesEvent, EventConsumer, Transaction } from '@styrkedjan/messaging
 import { NEED_REASONS, needTriagedText, noticesTo } from '../domain/need-notices';
 import type { NotificationSubject } from '../domain/notification';
 import { NotificationsRepository } from '../persistence/notifications.repository';
-import { organisationName } from './organisation-name';
+import { organisationName } from './directory-names';
 import { needOrigin } from './origins';
 
 /**

@@ -8,6 +8,7 @@ import {
   needTriagedText,
   noticesTo,
 } from './need-notices';
+import { TEXT_PRIORITY } from './notification';
 
 const SUBMITTER = '6f1d8f8e-2c3a-4b5d-8e9f-0a1b2c3d4e5f';
 const ENDORSER = '7a2e9a9f-3d4b-4c6e-9fa0-1b2c3d4e5f60';
@@ -26,13 +27,13 @@ describe('what a need stakeholders are told', () => {
       {
         organisationId: SUBMITTER,
         reason: 'your_need',
-        priority: 3,
+        priority: TEXT_PRIORITY.submitter,
         text: expect.objectContaining({ title: 'Ert behov har slagits samman med ett likadant behov' }),
       },
       {
         organisationId: ENDORSER,
         reason: 'need_you_endorsed',
-        priority: 2,
+        priority: TEXT_PRIORITY.endorser,
         text: expect.objectContaining({ titleEn: 'A need you endorsed was merged into a matching need' }),
       },
     ]);
@@ -48,7 +49,9 @@ describe('what a need stakeholders are told', () => {
         ANSWER_REASONS,
         (role) => needAnsweredText({ leadAgencyName: 'Socialstyrelsen', supportTitle: 'Vårdprogram' }, role),
       );
-      expect(notices).toEqual([expect.objectContaining({ reason: 'answers_your_need', priority: 3 })]);
+      expect(notices).toEqual([
+        expect.objectContaining({ reason: 'answers_your_need', priority: TEXT_PRIORITY.submitter }),
+      ]);
     }
   });
 

@@ -11,6 +11,8 @@ export interface Notice {
   reason: NotificationReason;
   text: NotificationText;
   priority: number;
+  /** Where to go from the notification when its subject alone is not it (a round, a report, a replacement). */
+  link?: string | null;
 }
 
 /** The reasons a need's transition gives its stakeholders, by role. */

@@ -8,6 +8,11 @@ export const NOTIFICATION_REASONS = [
   'your_need',
   'need_you_endorsed',
   'feedback_on_your_support',
+  'consultee',
+  'your_consultation',
+  'commented',
+  'applied_it',
+  'in_your_region',
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
@@ -22,12 +27,20 @@ export const NOTIFYING_EVENT_TYPES = [
   'need.clarification-requested',
   'need.merged',
   'need.addressed',
+  'consultation.opened',
+  'consultation.extended',
+  'consultation.closing-soon',
+  'consultation.closed',
+  'support.revised',
+  'support.withdrawn',
+  'support.regional-addition-published',
 ] as const;
 export type NotifyingEventType = (typeof NOTIFYING_EVENT_TYPES)[number];
 
 /** What a notification is about, so a client can link to it. */
+export const SUBJECT_TYPES = ['support', 'need', 'consultation'] as const;
 export interface NotificationSubject {
-  type: 'support' | 'need';
+  type: (typeof SUBJECT_TYPES)[number];
   id: string;
 }
 
@@ -41,9 +54,10 @@ export interface NotificationText {
 
 /**
  * The text an organisation reads when several reasons meet in one notification is the one that concerns it
- * most: its own need answered before a need it endorsed, both before an area it follows.
+ * most: its own need answered, then the answers to its comments, a need it endorsed, a support it reported
+ * applied, and last an area it follows. Distinct, so that the words chosen do not depend on arrival order.
  */
-export const TEXT_PRIORITY = { other: 1, endorser: 2, submitter: 3 } as const;
+export const TEXT_PRIORITY = { other: 1, applier: 2, endorser: 3, commenter: 4, submitter: 5 } as const;
 
 /** What makes two deliveries one notification per organisation. */
 export function occasionOf(eventId: string): string {
@@ -56,6 +70,11 @@ export function occasionOf(eventId: string): string {
  */
 export function publicationOccasion(supportId: string): string {
   return `publication:${supportId}`;
+}
+
+/** A revision's publication is one occasion per edition, told by support.revised and perhaps consultation.closed. */
+export function revisionOccasion(supportId: string, edition: string): string {
+  return `revision:${supportId}:${edition}`;
 }
 
 /** The publication as a follower of its area reads it. Organisations and areas are named when the projection knows them. */

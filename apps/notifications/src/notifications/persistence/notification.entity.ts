@@ -32,6 +32,10 @@ export class NotificationEntity {
   @Column({ name: 'message_en', type: 'text' })
   messageEn: string;
 
+  /** A path to open when the subject alone is not where to go: a round, its report, a replacement. */
+  @Column({ type: 'text', nullable: true })
+  link: string | null;
+
   /** How much the words concern the organisation; a delivery with a higher priority replaces them. */
   @Column({ name: 'text_priority', type: 'int' })
   textPriority: number;

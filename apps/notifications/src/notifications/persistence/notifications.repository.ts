@@ -27,6 +27,8 @@ export interface AreaFollowers {
   reason: NotificationReason;
   text: NotificationText;
   priority: number;
+  /** Where to go from the notification when its subject alone is not it (a round, a report, a replacement). */
+  link?: string | null;
 }
 
 export interface InboxFilter {
@@ -38,7 +40,7 @@ export interface InboxFilter {
 }
 
 /** What a delivery whose words concern the organisation more replaces; the notification then shows as unread again. */
-const TEXT_COLUMNS = ['type', 'title', 'message', 'title_en', 'message_en', 'subject_type', 'subject_id'];
+const TEXT_COLUMNS = ['type', 'title', 'message', 'title_en', 'message_en', 'link', 'subject_type', 'subject_id'];
 
 @Injectable()
 export class NotificationsRepository {
@@ -63,18 +65,19 @@ export class NotificationsRepository {
       `${column} = CASE WHEN EXCLUDED.text_priority > n.text_priority THEN EXCLUDED.${column} ELSE n.${column} END`;
     const rows: { inserted: boolean }[] = await manager.query(
       `INSERT INTO notifications AS n (id, organisation_id, type, occasion, reasons, title, message, title_en, message_en,
-              text_priority, subject_type, subject_id, event_id, created_at)
+              link, text_priority, subject_type, subject_id, event_id, created_at)
        SELECT gen_random_uuid(), recipient.organisation_id, $1, $2,
               array_agg(DISTINCT recipient.reason ORDER BY recipient.reason),
-              ${['title', 'message', 'title_en', 'message_en'].map(pick).join(', ')},
+              ${['title', 'message', 'title_en', 'message_en', 'link'].map(pick).join(', ')},
               max(recipient.priority), $3, $4, $5, $6
        FROM (
          SELECT organisation_id, $7::text AS reason, $8::text AS title, $9::text AS message, $10::text AS title_en,
-                $11::text AS message_en, $12::int AS priority
-         FROM subscriptions WHERE area_code = $13
+                $11::text AS message_en, $12::text AS link, $13::int AS priority
+         FROM subscriptions WHERE area_code = $14
          UNION ALL
-         SELECT * FROM unnest($14::uuid[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::int[])
-       ) AS recipient (organisation_id, reason, title, message, title_en, message_en, priority)
+         SELECT * FROM unnest($15::uuid[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
+                              $22::int[])
+       ) AS recipient (organisation_id, reason, title, message, title_en, message_en, link, priority)
        GROUP BY recipient.organisation_id
        ON CONFLICT ON CONSTRAINT notifications_once_per_occasion DO UPDATE SET
          reasons = ARRAY(SELECT DISTINCT reason FROM unnest(n.reasons || EXCLUDED.reasons) AS reason ORDER BY reason),
@@ -95,6 +98,7 @@ export class NotificationsRepository {
         followers?.text.message ?? null,
         followers?.text.titleEn ?? null,
         followers?.text.messageEn ?? null,
+        followers?.link ?? null,
         followers?.priority ?? null,
         followers?.areaCode ?? null,
         notices.map((notice) => notice.organisationId),
@@ -103,6 +107,7 @@ export class NotificationsRepository {
         notices.map((notice) => notice.text.message),
         notices.map((notice) => notice.text.titleEn),
         notices.map((notice) => notice.text.messageEn),
+        notices.map((notice) => notice.link ?? null),
         notices.map((notice) => notice.priority),
       ],
     );

@@ -12,6 +12,7 @@ export interface NotificationView {
   titleEn: string;
   messageEn: string;
   subject: NotificationSubject;
+  link: string | null;
   eventId: string;
   createdAt: string;
   readAt: string | null;
@@ -35,6 +36,7 @@ export function toNotificationView(row: NotificationEntity): NotificationView {
     titleEn: row.titleEn,
     messageEn: row.messageEn,
     subject: { type: row.subjectType, id: row.subjectId },
+    link: row.link,
     eventId: row.eventId,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,

@@ -30,8 +30,12 @@ class NeedCountsResponse implements NeedCounts {
 
 class SupportCountsResponse {
   @ApiProperty() draft: number;
+  @ApiProperty({ description: 'A draft with a round of consultation open' }) inConsultation: number;
+  @ApiProperty({ description: 'A draft whose rounds of consultation have all closed' }) consultationClosed: number;
   @ApiProperty() published: number;
   @ApiProperty({ description: 'Published, and feedback has come back' }) withFeedback: number;
+  @ApiProperty({ description: 'Published, and a revision since' }) revised: number;
+  @ApiProperty() withdrawn: number;
 }
 
 class PipelineCountsResponse {
@@ -74,6 +78,13 @@ export class PipelineSupportResponse implements PipelineSupportView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstFeedbackAt: string | null;
   @ApiProperty() feedbackCount: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Its first round opened' })
+  consultationOpenedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Its last round closed' })
+  consultationClosedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Its latest revision published' })
+  revisedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'The needs it answers' }) needIds: string[];
 }
 

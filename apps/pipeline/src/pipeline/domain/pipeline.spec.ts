@@ -1,3 +1,4 @@
+import { UNCLASSIFIED_DRAFT, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 import {
   type NeedStage,
   countStages,
@@ -71,6 +72,7 @@ function drafted(
       answersNeeds: needs.map(([needId, organisationId]) => ({ needId, organisationId })),
       plannedReleaseDate: null,
       draftedAt: at(day),
+      ...UNCLASSIFIED_DRAFT,
     },
   };
 }
@@ -94,6 +96,7 @@ function published(
       sector: areaCode.startsWith('education') ? 'education' : 'health',
       answersNeeds: needs.map(([needId, organisationId]) => ({ needId, organisationId })),
       publishedAt: at(day),
+      ...UNCLASSIFIED_PUBLICATION,
     },
   };
 }
@@ -314,6 +317,106 @@ function foldLive(events: FoldableEvent[], batchSize = 1): ReturnType<typeof sna
   return snapshot(store, [...counts.values()]);
 }
 
+const N8 = id(8);
+const S4 = id(14);
+const C1 = id(41);
+
+const roundOf = (supportId: string) => ({
+  consultationId: C1,
+  supportId,
+  supportTitle: 'Titel när rundan öppnades',
+  leadAgencyId: SOCIALSTYRELSEN,
+  edition: '1.0',
+});
+
+/**
+ * The lifecycle of S4, which answers N8: a round of consultation opened and closed, publication, a revision, and
+ * withdrawal, after which the needs service reopens N8 (its fourth version).
+ */
+const LIFECYCLE_STORY: FoldableEvent[] = [
+  identified(N8, STOCKHOLM, 1),
+  drafted(S4, [[N8, STOCKHOLM]], 2, 'Livscykel'),
+  {
+    type: 'consultation.opened',
+    aggregate: { type: 'consultation', id: C1, version: 1 },
+    payload: {
+      ...roundOf(S4),
+      areaCode: 'health.primary-care',
+      consulteeIds: [STOCKHOLM, MALMO],
+      questions: [],
+      sections: [],
+      documentUrl: null,
+      closesAt: at(9),
+      openedAt: at(3),
+    },
+  },
+  {
+    type: 'consultation.closed',
+    aggregate: { type: 'consultation', id: C1, version: 3 },
+    payload: {
+      ...roundOf(S4),
+      early: false,
+      respondents: [{ organisationId: STOCKHOLM, commentCount: 2 }],
+      nonRespondentIds: [MALMO],
+      responseRates: { byKind: [], byCounty: [] },
+      commentCount: 2,
+      closedAt: at(9),
+    },
+  },
+  published(S4, [[N8, STOCKHOLM]], 12, 'Livscykel', 'health.primary-care', 3),
+  {
+    type: 'support.revised',
+    aggregate: { type: 'support', id: S4, version: 5 },
+    payload: {
+      supportId: S4,
+      leadAgencyId: SOCIALSTYRELSEN,
+      title: 'Livscykel 2.0',
+      summary: '',
+      areaCode: 'health.primary-care',
+      sector: 'health',
+      productType: null,
+      targetGroups: [],
+      audience: { organisationKinds: [], sectors: [], professions: [] },
+      answersNeeds: [{ needId: N8, organisationId: STOCKHOLM }],
+      change: 'major',
+      changeNote: 'Ny evidens',
+      previousEdition: '1.0',
+      edition: '2.0',
+      revisedAt: at(20),
+    },
+  },
+  {
+    type: 'support.withdrawn',
+    aggregate: { type: 'support', id: S4, version: 6 },
+    payload: {
+      supportId: S4,
+      leadAgencyId: SOCIALSTYRELSEN,
+      title: 'Livscykel 2.0',
+      areaCode: 'health.primary-care',
+      sector: 'health',
+      answersNeeds: [{ needId: N8, organisationId: STOCKHOLM }],
+      reason: 'Ersatt',
+      replacedBySupportId: null,
+      edition: '2.0',
+      withdrawnAt: at(25),
+    },
+  },
+  {
+    type: 'need.reopened',
+    aggregate: { type: 'need', id: N8, version: 4 },
+    payload: {
+      needId: N8,
+      supportId: S4,
+      supportTitle: 'Livscykel 2.0',
+      leadAgencyId: SOCIALSTYRELSEN,
+      stage: 'accepted',
+      stakeholders: [{ organisationId: STOCKHOLM, role: 'submitter' }],
+      reason: 'Ersatt',
+      reopenedAt: at(25),
+    },
+  },
+];
+
 function* permutations<T>(items: T[]): Generator<T[]> {
   if (items.length <= 1) {
     yield items;
@@ -369,6 +472,45 @@ describe('the pipeline reducer', () => {
       'need/under-review/health/health.primary-care=1',
       'support/draft/health/health.primary-care=1',
     ]);
+  });
+
+  it("ends in the same rows for every order of a support's lifecycle, with the time of each stage", () => {
+    const expected = snapshot(foldAll(LIFECYCLE_STORY));
+    const expectedKey = key(expected);
+    let orders = 0;
+    for (const order of permutations(LIFECYCLE_STORY)) {
+      const whole = snapshot(foldAll(order));
+      const live = foldLive(order, 1 + (orders % 3));
+      if (key(whole) !== expectedKey) expect(whole).toEqual(expected);
+      if (key(live) !== expectedKey) expect(live).toEqual(expected);
+      orders++;
+    }
+    expect(orders).toBe(40_320);
+    const state = foldAll(LIFECYCLE_STORY);
+    const support = state.supports.get(S4)!;
+    expect(support).toMatchObject({
+      title: 'Livscykel 2.0',
+      draftedAt: at(2),
+      consultationOpenedAt: at(3),
+      consultationClosedAt: at(9),
+      publishedAt: at(12),
+      revisedAt: at(20),
+      withdrawnAt: at(25),
+    });
+    expect(supportStage(support)).toBe('withdrawn');
+    expect(needStage(state.needs.get(N8)!)).toBe('accepted');
+  });
+
+  it('shows a draft in consultation, then with its rounds closed, then published and revised', () => {
+    const [need, draft, opened, closed, publication, revision] = LIFECYCLE_STORY;
+    const stageAfter = (events: FoldableEvent[]) => supportStage(foldAll(events).supports.get(S4)!);
+    expect(stageAfter([need, draft])).toBe('draft');
+    expect(stageAfter([need, draft, opened])).toBe('in_consultation');
+    expect(stageAfter([need, closed, draft, opened])).toBe('consultation_closed');
+    expect(stageAfter([need, draft, opened, closed, publication])).toBe('published');
+    expect(stageAfter([revision, need, draft, opened, closed, publication])).toBe('revised');
+    // A round alone, before its draft is known, counts nowhere yet.
+    expect(stageAfter([opened])).toBeNull();
   });
 
   it('takes the stage of the highest version, back as well as forward, and lets supports only move it on', () => {

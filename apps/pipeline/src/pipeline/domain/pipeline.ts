@@ -10,10 +10,19 @@ import { NEED_STAGES as CHAIN_NEED_STAGES, type EventOf, type NeedStage, type Se
  */
 
 export type { NeedStage };
-export type SupportStage = 'draft' | 'published' | 'with_feedback';
+export type SupportStage =
+  'draft' | 'in_consultation' | 'consultation_closed' | 'published' | 'with_feedback' | 'revised' | 'withdrawn';
 /** A need's stages are the chain's (identified → under-review → accepted / declined / deferred / merged → being-addressed → answered). */
 export const NEED_STAGES: readonly NeedStage[] = CHAIN_NEED_STAGES;
-export const SUPPORT_STAGES: readonly SupportStage[] = ['draft', 'published', 'with_feedback'];
+export const SUPPORT_STAGES: readonly SupportStage[] = [
+  'draft',
+  'in_consultation',
+  'consultation_closed',
+  'published',
+  'with_feedback',
+  'revised',
+  'withdrawn',
+];
 export type PipelineItem = 'need' | 'support';
 
 /** Times are canonical UTC ISO strings with milliseconds, so they compare as strings and round-trip through PostgreSQL. */
@@ -35,6 +44,11 @@ export interface NeedRow {
   stage: NeedStage | null;
   /** That event's aggregate version; -1 before any. */
   stageVersion: number;
+  /**
+   * That event was need.reopened: the support that answered the need was withdrawn, so the supports naming it no
+   * longer move it on (see needStage) until a later event of the need's own does.
+   */
+  reopened: boolean;
   identifiedAt: Instant | null;
   firstDraftedAt: Instant | null;
   firstPublishedAt: Instant | null;
@@ -51,6 +65,14 @@ export interface SupportRow {
   publishedAt: Instant | null;
   firstFeedbackAt: Instant | null;
   feedbackCount: number;
+  /** The first round of consultation opened, the last one closed; how many of each (a draft in consultation has more opened). */
+  consultationOpenedAt: Instant | null;
+  consultationClosedAt: Instant | null;
+  roundsOpened: number;
+  roundsClosed: number;
+  /** The latest revision published. */
+  revisedAt: Instant | null;
+  withdrawnAt: Instant | null;
 }
 
 /**
@@ -82,6 +104,7 @@ const NEED_TRANSITION_TYPES = [
   'need.merged',
   'need.addressed',
   'need.answered',
+  'need.reopened',
 ] as const;
 type NeedTransitionEvent = EventOf<(typeof NEED_TRANSITION_TYPES)[number]>;
 
@@ -90,6 +113,10 @@ export type PipelineEvent =
   | NeedTransitionEvent
   | EventOf<'support.drafted'>
   | EventOf<'support.published'>
+  | EventOf<'support.revised'>
+  | EventOf<'support.withdrawn'>
+  | EventOf<'consultation.opened'>
+  | EventOf<'consultation.closed'>
   | EventOf<'feedback.received'>;
 
 /** The event types that move the pipeline; everything else is only logged. */
@@ -98,6 +125,10 @@ export const PIPELINE_EVENT_TYPES: readonly PipelineEvent['type'][] = [
   ...NEED_TRANSITION_TYPES,
   'support.drafted',
   'support.published',
+  'support.revised',
+  'support.withdrawn',
+  'consultation.opened',
+  'consultation.closed',
   'feedback.received',
 ];
 
@@ -128,10 +159,15 @@ export function sliceOf(event: FoldableEvent): { supportId: string | null; needI
     case 'need.merged':
     case 'need.addressed':
     case 'need.answered':
+    case 'need.reopened':
       return { supportId: null, needIds: [event.payload.needId] };
     case 'support.drafted':
     case 'support.published':
       return { supportId: event.payload.supportId, needIds: event.payload.answersNeeds.map((need) => need.needId) };
+    case 'support.revised':
+    case 'support.withdrawn':
+    case 'consultation.opened':
+    case 'consultation.closed':
     case 'feedback.received':
       return { supportId: event.payload.supportId, needIds: [] };
   }
@@ -180,10 +216,11 @@ export function foldEvent(state: PipelineState, event: FoldableEvent): PipelineC
     case 'need.clarified':
     case 'need.merged':
     case 'need.addressed':
-    case 'need.answered': {
+    case 'need.answered':
+    case 'need.reopened': {
       const { needId, stage } = event.payload;
       const need = state.needs.get(needId) ?? placeholderNeed(needId);
-      const next = staged(need, rankOf(event, 'need', needId), stage);
+      const next = staged(need, rankOf(event, 'need', needId), stage, event.type === 'need.reopened');
       if (next !== need) {
         state.needs.set(needId, next);
         change.needIds.push(needId);
@@ -235,6 +272,49 @@ export function foldEvent(state: PipelineState, event: FoldableEvent): PipelineC
           change.needIds.push(needId);
         }
       }
+      return change;
+    }
+    case 'support.revised':
+    case 'support.withdrawn': {
+      const p = event.payload;
+      const support = state.supports.get(p.supportId) ?? placeholderSupport(p.supportId);
+      const described = describe(support, rankOf(event, 'support', p.supportId), {
+        title: p.title,
+        areaCode: p.areaCode,
+        sector: p.sector,
+        leadAgencyId: p.leadAgencyId,
+      });
+      const next =
+        event.type === 'support.revised'
+          ? patch(described, { revisedAt: latest(support.revisedAt, instant(event.payload.revisedAt)) })
+          : patch(described, { withdrawnAt: earliest(support.withdrawnAt, instant(event.payload.withdrawnAt)) });
+      if (next !== support) {
+        state.supports.set(p.supportId, next);
+        change.supportIds.push(p.supportId);
+      }
+      return change;
+    }
+    case 'consultation.opened':
+    case 'consultation.closed': {
+      const p = event.payload;
+      const support = state.supports.get(p.supportId) ?? placeholderSupport(p.supportId);
+      // A round is its own aggregate and only mentions the support: rank 0, fills what no support event has.
+      const described = describe(support, 0, { title: p.supportTitle, leadAgencyId: p.leadAgencyId });
+      state.supports.set(
+        p.supportId,
+        event.type === 'consultation.opened'
+          ? {
+              ...described,
+              consultationOpenedAt: earliest(support.consultationOpenedAt, instant(event.payload.openedAt)),
+              roundsOpened: support.roundsOpened + 1,
+            }
+          : {
+              ...described,
+              consultationClosedAt: latest(support.consultationClosedAt, instant(event.payload.closedAt)),
+              roundsClosed: support.roundsClosed + 1,
+            },
+      );
+      change.supportIds.push(p.supportId);
       return change;
     }
     case 'feedback.received': {
@@ -313,18 +393,28 @@ const PROGRESS: Record<NeedStage, number> = {
 export function needStage(need: NeedRow): NeedStage | null {
   if (need.identifiedAt === null) return null;
   const own = need.stage ?? 'identified';
-  // A merged need lives on in the one it went into; the needs service addresses that one, not this.
-  if (own === 'merged') return own;
+  // A merged need lives on in the one it went into; the needs service addresses that one, not this. A reopened
+  // one was answered by a support since withdrawn: its supports say nothing of it any more.
+  if (own === 'merged' || need.reopened) return own;
   const bySupports =
     need.firstPublishedAt !== null ? 'answered' : need.firstDraftedAt !== null ? 'being-addressed' : null;
   return bySupports !== null && PROGRESS[bySupports] > PROGRESS[own] ? bySupports : own;
 }
 
-/** A support counts once drafted or published; feedback alone (arriving early) leaves it a placeholder. */
+/**
+ * A support counts once drafted or published; feedback or a round alone (arriving early) leaves it a placeholder.
+ * The furthest step wins whatever order the events came in: withdrawn, then revised, then feedback (which counts even
+ * when it arrives before the publication), then published; before that, a round still open (more opened than closed)
+ * or all of them closed.
+ */
 export function supportStage(support: SupportRow): SupportStage | null {
   if (support.draftedAt === null && support.publishedAt === null) return null;
+  if (support.withdrawnAt !== null) return 'withdrawn';
+  if (support.publishedAt !== null && support.revisedAt !== null) return 'revised';
   if (support.feedbackCount > 0) return 'with_feedback';
   if (support.publishedAt !== null) return 'published';
+  if (support.roundsOpened > support.roundsClosed) return 'in_consultation';
+  if (support.roundsClosed > 0) return 'consultation_closed';
   return 'draft';
 }
 
@@ -402,10 +492,16 @@ function patch<Row extends object>(row: Row, fields: Partial<Row>): Row {
  * decision (a declined need reopened by an endorsement) moves it back as well as forward. Events about
  * something else (rank 0) say nothing of the stage. Equal versions settle on the greater stage name.
  */
-function staged(need: NeedRow, version: number, stage: NeedStage): NeedRow {
+function staged(need: NeedRow, version: number, stage: NeedStage, reopened = false): NeedRow {
   if (version <= 0 || version < need.stageVersion) return need;
   if (version === need.stageVersion && (need.stage === null || stage <= need.stage)) return need;
-  return patch(need, { stage, stageVersion: version });
+  return patch(need, { stage, stageVersion: version, reopened });
+}
+
+function latest(current: Instant | null, incoming: Instant | null): Instant | null {
+  if (current === null) return incoming;
+  if (incoming === null) return current;
+  return incoming > current ? incoming : current;
 }
 
 function earliest(current: Instant | null, incoming: Instant | null): Instant | null {
@@ -455,6 +551,7 @@ function placeholderNeed(needId: string): NeedRow {
     describedBy: -1,
     stage: null,
     stageVersion: -1,
+    reopened: false,
     identifiedAt: null,
     firstDraftedAt: null,
     firstPublishedAt: null,
@@ -473,5 +570,11 @@ function placeholderSupport(supportId: string): SupportRow {
     publishedAt: null,
     firstFeedbackAt: null,
     feedbackCount: 0,
+    consultationOpenedAt: null,
+    consultationClosedAt: null,
+    roundsOpened: 0,
+    roundsClosed: 0,
+    revisedAt: null,
+    withdrawnAt: null,
   };
 }

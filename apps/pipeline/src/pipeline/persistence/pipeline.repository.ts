@@ -56,6 +56,10 @@ export interface PipelineSupportView {
   publishedAt: string | null;
   firstFeedbackAt: string | null;
   feedbackCount: number;
+  consultationOpenedAt: string | null;
+  consultationClosedAt: string | null;
+  revisedAt: string | null;
+  withdrawnAt: string | null;
   needIds: string[];
 }
 
@@ -74,7 +78,15 @@ export interface PipelineView {
   filter: { areaCode: string | null; sector: Sector | null };
   counts: {
     needs: NeedCounts;
-    supports: { draft: number; published: number; withFeedback: number };
+    supports: {
+      draft: number;
+      inConsultation: number;
+      consultationClosed: number;
+      published: number;
+      withFeedback: number;
+      revised: number;
+      withdrawn: number;
+    };
   };
   needs: Page<PipelineNeedView>;
   supports: Page<PipelineSupportView>;
@@ -193,8 +205,12 @@ export class PipelineRepository {
         },
         supports: {
           draft: of('support', 'draft'),
+          inConsultation: of('support', 'in_consultation'),
+          consultationClosed: of('support', 'consultation_closed'),
           published: of('support', 'published'),
           withFeedback: of('support', 'with_feedback'),
+          revised: of('support', 'revised'),
+          withdrawn: of('support', 'withdrawn'),
         },
       },
       needs: toPage(row.needs, filter.limit, needView, (need) => [instant(need.identified_at), need.need_id]),
@@ -260,6 +276,10 @@ function supportView(row: ListedSupport): PipelineSupportView {
     publishedAt: support.publishedAt,
     firstFeedbackAt: support.firstFeedbackAt,
     feedbackCount: support.feedbackCount,
+    consultationOpenedAt: support.consultationOpenedAt,
+    consultationClosedAt: support.consultationClosedAt,
+    revisedAt: support.revisedAt,
+    withdrawnAt: support.withdrawnAt,
     needIds: row.need_ids,
   };
 }

@@ -9,14 +9,19 @@ import { instant, NeedRow, NeedStage, StageCount, SupportRow } from '../domain/p
  */
 
 const NEED_RECORD = `need_id uuid, title text, area_code text, sector text, organisation_id uuid, described_by int,
-  stage text, stage_version int, identified_at timestamptz, first_drafted_at timestamptz, first_published_at timestamptz`;
+  stage text, stage_version int, reopened boolean, identified_at timestamptz, first_drafted_at timestamptz,
+  first_published_at timestamptz`;
 const NEED_COLUMNS =
-  'need_id, title, area_code, sector, organisation_id, described_by, stage, stage_version, identified_at, first_drafted_at, first_published_at';
+  'need_id, title, area_code, sector, organisation_id, described_by, stage, stage_version, reopened, identified_at, ' +
+  'first_drafted_at, first_published_at';
 
 const SUPPORT_RECORD = `support_id uuid, title text, area_code text, sector text, lead_agency_id uuid, described_by int,
-  drafted_at timestamptz, published_at timestamptz, first_feedback_at timestamptz, feedback_count int`;
+  drafted_at timestamptz, published_at timestamptz, first_feedback_at timestamptz, feedback_count int,
+  consultation_opened_at timestamptz, consultation_closed_at timestamptz, rounds_opened int, rounds_closed int,
+  revised_at timestamptz, withdrawn_at timestamptz`;
 const SUPPORT_COLUMNS =
-  'support_id, title, area_code, sector, lead_agency_id, described_by, drafted_at, published_at, first_feedback_at, feedback_count';
+  'support_id, title, area_code, sector, lead_agency_id, described_by, drafted_at, published_at, first_feedback_at, feedback_count, ' +
+  'consultation_opened_at, consultation_closed_at, rounds_opened, rounds_closed, revised_at, withdrawn_at';
 
 /** The read-model tables, in the order a replay locks and empties them. */
 export const PIPELINE_TABLES = [
@@ -36,6 +41,7 @@ export interface NeedRecord {
   described_by: number;
   stage: NeedStage | null;
   stage_version: number;
+  reopened: boolean;
   identified_at: string | Date | null;
   first_drafted_at: string | Date | null;
   first_published_at: string | Date | null;
@@ -53,6 +59,12 @@ export interface SupportRecord {
   published_at: string | Date | null;
   first_feedback_at: string | Date | null;
   feedback_count: number;
+  consultation_opened_at: string | Date | null;
+  consultation_closed_at: string | Date | null;
+  rounds_opened: number;
+  rounds_closed: number;
+  revised_at: string | Date | null;
+  withdrawn_at: string | Date | null;
 }
 
 export function needRecord(need: NeedRow): NeedRecord {
@@ -65,6 +77,7 @@ export function needRecord(need: NeedRow): NeedRecord {
     described_by: need.describedBy,
     stage: need.stage,
     stage_version: need.stageVersion,
+    reopened: need.reopened,
     identified_at: need.identifiedAt,
     first_drafted_at: need.firstDraftedAt,
     first_published_at: need.firstPublishedAt,
@@ -83,6 +96,12 @@ export function supportRecord(support: SupportRow): SupportRecord {
     published_at: support.publishedAt,
     first_feedback_at: support.firstFeedbackAt,
     feedback_count: support.feedbackCount,
+    consultation_opened_at: support.consultationOpenedAt,
+    consultation_closed_at: support.consultationClosedAt,
+    rounds_opened: support.roundsOpened,
+    rounds_closed: support.roundsClosed,
+    revised_at: support.revisedAt,
+    withdrawn_at: support.withdrawnAt,
   };
 }
 
@@ -97,6 +116,7 @@ export function toNeedRow(row: NeedRecord): NeedRow {
     describedBy: row.described_by,
     stage: row.stage,
     stageVersion: row.stage_version,
+    reopened: row.reopened,
     identifiedAt: orNull(row.identified_at),
     firstDraftedAt: orNull(row.first_drafted_at),
     firstPublishedAt: orNull(row.first_published_at),
@@ -115,6 +135,12 @@ export function toSupportRow(row: SupportRecord): SupportRow {
     publishedAt: orNull(row.published_at),
     firstFeedbackAt: orNull(row.first_feedback_at),
     feedbackCount: row.feedback_count,
+    consultationOpenedAt: orNull(row.consultation_opened_at),
+    consultationClosedAt: orNull(row.consultation_closed_at),
+    roundsOpened: row.rounds_opened,
+    roundsClosed: row.rounds_closed,
+    revisedAt: orNull(row.revised_at),
+    withdrawnAt: orNull(row.withdrawn_at),
   };
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate } from './calendar-date';
+import { ClassificationRequest } from './classification.dto';
 
-export class DraftSupportRequest {
+export class DraftSupportRequest extends ClassificationRequest {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Vägledning för mottagande av nyanlända elever' })
   @IsString()
   @IsNotEmpty()

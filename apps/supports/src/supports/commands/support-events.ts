@@ -1,5 +1,5 @@
 import type { PayloadOf } from '@styrkedjan/contracts';
-import type { SupportState } from '../domain/support';
+import { copyAudience, type DraftEdit, type Publication, type SupportState } from '../domain/support';
 
 /** A need a support answers, and who identified it: who the needs service and notifications tell. */
 export interface AnsweredNeed {
@@ -7,11 +7,8 @@ export interface AnsweredNeed {
   organisationId: string;
 }
 
-/** Kept free of Nest and TypeORM so that the contract of both events can be unit-tested on its own. */
-export function supportDraftedPayload(
-  support: Readonly<SupportState>,
-  answersNeeds: readonly AnsweredNeed[],
-): PayloadOf<'support.drafted'> {
+/** Kept free of Nest and TypeORM so that the contract of every event can be unit-tested on its own. */
+function content(support: Readonly<SupportState>) {
   return {
     supportId: support.id,
     leadAgencyId: support.leadAgencyId,
@@ -20,8 +17,24 @@ export function supportDraftedPayload(
     summary: support.summary,
     areaCode: support.areaCode,
     sector: support.sector,
-    answersNeeds: answersNeeds.map(({ needId, organisationId }) => ({ needId, organisationId })),
+    productType: support.productType,
+    targetGroups: [...support.targetGroups],
+    audience: copyAudience(support.audience),
+  };
+}
+
+const answered = (answersNeeds: readonly AnsweredNeed[]) =>
+  answersNeeds.map(({ needId, organisationId }) => ({ needId, organisationId }));
+
+export function supportDraftedPayload(
+  support: Readonly<SupportState>,
+  answersNeeds: readonly AnsweredNeed[],
+): PayloadOf<'support.drafted'> {
+  return {
+    ...content(support),
+    answersNeeds: answered(answersNeeds),
     plannedReleaseDate: support.plannedReleaseDate,
+    edition: support.edition,
     draftedAt: support.draftedAt.toISOString(),
   };
 }
@@ -32,12 +45,96 @@ export function supportPublishedPayload(
 ): PayloadOf<'support.published'> {
   if (!support.publishedAt) throw new Error(`support ${support.id} is not published`);
   return {
+    ...content(support),
+    answersNeeds: answered(answersNeeds),
+    edition: support.edition,
+    publishedAt: support.publishedAt.toISOString(),
+  };
+}
+
+export function supportUpdatedPayload(
+  support: Readonly<SupportState>,
+  answersNeeds: readonly AnsweredNeed[],
+  edit: DraftEdit,
+  at: Date,
+): PayloadOf<'support.updated'> {
+  return {
+    ...content(support),
+    answersNeeds: answered(answersNeeds),
+    plannedReleaseDate: support.plannedReleaseDate,
+    edition: support.edition,
+    changed: [...edit.changed],
+    updatedAt: at.toISOString(),
+  };
+}
+
+export function supportRescheduledPayload(
+  support: Readonly<SupportState>,
+  rescheduled: NonNullable<DraftEdit['rescheduled']>,
+  at: Date,
+): PayloadOf<'support.rescheduled'> {
+  return {
+    supportId: support.id,
+    leadAgencyId: support.leadAgencyId,
+    title: support.title,
+    areaCode: support.areaCode,
+    previousDate: rescheduled.previousDate,
+    plannedReleaseDate: support.plannedReleaseDate,
+    reason: rescheduled.reason,
+    rescheduledAt: at.toISOString(),
+  };
+}
+
+export function supportRevisionStartedPayload(support: Readonly<SupportState>): PayloadOf<'support.revision-started'> {
+  const { revision, inForceEdition } = support;
+  if (!revision || !inForceEdition) throw new Error(`support ${support.id} has no revision in progress`);
+  return {
+    supportId: support.id,
+    leadAgencyId: support.leadAgencyId,
+    title: support.title,
+    areaCode: support.areaCode,
+    change: revision.change,
+    changeNote: revision.changeNote,
+    inForce: inForceEdition,
+    edition: support.edition,
+    startedAt: revision.startedAt.toISOString(),
+  };
+}
+
+export function supportRevisedPayload(
+  support: Readonly<SupportState>,
+  answersNeeds: readonly AnsweredNeed[],
+  publication: Extract<Publication, { kind: 'revision' }>,
+  at: Date,
+): PayloadOf<'support.revised'> {
+  const { coProducerIds: _, ...rest } = content(support);
+  return {
+    ...rest,
+    answersNeeds: answered(answersNeeds),
+    change: publication.change,
+    changeNote: publication.changeNote,
+    previousEdition: publication.previousEdition,
+    edition: publication.edition,
+    revisedAt: at.toISOString(),
+  };
+}
+
+export function supportWithdrawnPayload(
+  support: Readonly<SupportState>,
+  answersNeeds: readonly AnsweredNeed[],
+): PayloadOf<'support.withdrawn'> {
+  const { withdrawal } = support;
+  if (!withdrawal) throw new Error(`support ${support.id} is not withdrawn`);
+  return {
     supportId: support.id,
     leadAgencyId: support.leadAgencyId,
     title: support.title,
     areaCode: support.areaCode,
     sector: support.sector,
-    answersNeeds: answersNeeds.map(({ needId, organisationId }) => ({ needId, organisationId })),
-    publishedAt: support.publishedAt.toISOString(),
+    answersNeeds: answered(answersNeeds),
+    reason: withdrawal.reason,
+    replacedBySupportId: withdrawal.replacedBySupportId,
+    edition: support.inForceEdition,
+    withdrawnAt: withdrawal.withdrawnAt.toISOString(),
   };
 }

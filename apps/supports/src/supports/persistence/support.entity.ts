@@ -1,10 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Sector } from '@styrkedjan/contracts';
+import type { Audience, RevisionChange, Sector } from '@styrkedjan/contracts';
 import type { SupportState, SupportStatus } from '../domain/support';
 
-/** Column for column the domain's SupportState, so that restoring and saving are plain copies. */
+/** The domain's SupportState flattened to columns: a revision in progress and a withdrawal as nullable columns. */
 @Entity({ name: 'supports' })
-export class SupportEntity implements SupportState {
+export class SupportEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -20,6 +20,15 @@ export class SupportEntity implements SupportState {
   @Column({ type: 'text' })
   sector: Sector;
 
+  @Column({ name: 'product_type', type: 'text', nullable: true })
+  productType: string | null;
+
+  @Column({ name: 'target_groups', type: 'text', array: true })
+  targetGroups: string[];
+
+  @Column({ type: 'jsonb' })
+  audience: Audience;
+
   @Column({ name: 'lead_agency_id', type: 'uuid' })
   leadAgencyId: string;
 
@@ -32,6 +41,30 @@ export class SupportEntity implements SupportState {
   @Column({ type: 'text' })
   status: SupportStatus;
 
+  @Column({ type: 'text' })
+  edition: string;
+
+  @Column({ name: 'in_force_edition', type: 'text', nullable: true })
+  inForceEdition: string | null;
+
+  @Column({ name: 'revision_change', type: 'text', nullable: true })
+  revisionChange: RevisionChange | null;
+
+  @Column({ name: 'revision_note', type: 'text', nullable: true })
+  revisionNote: string | null;
+
+  @Column({ name: 'revision_started_at', type: 'timestamptz', nullable: true })
+  revisionStartedAt: Date | null;
+
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true })
+  withdrawnReason: string | null;
+
+  @Column({ name: 'replaced_by_support_id', type: 'uuid', nullable: true })
+  replacedBySupportId: string | null;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
   @Column({ name: 'planned_release_date', type: 'date', nullable: true })
   plannedReleaseDate: string | null;
 
@@ -43,4 +76,37 @@ export class SupportEntity implements SupportState {
 
   @Column({ type: 'int' })
   version: number;
+}
+
+export function toSupportState(row: SupportEntity): SupportState {
+  const {
+    revisionChange,
+    revisionNote,
+    revisionStartedAt,
+    withdrawnReason,
+    replacedBySupportId,
+    withdrawnAt,
+    ...rest
+  } = row;
+  return {
+    ...rest,
+    revision:
+      revisionChange && revisionStartedAt
+        ? { change: revisionChange, changeNote: revisionNote ?? '', startedAt: revisionStartedAt }
+        : null,
+    withdrawal: withdrawnReason && withdrawnAt ? { reason: withdrawnReason, replacedBySupportId, withdrawnAt } : null,
+  };
+}
+
+export function toSupportRow(state: Readonly<SupportState>): SupportEntity {
+  const { revision, withdrawal, ...rest } = state;
+  return Object.assign(new SupportEntity(), {
+    ...rest,
+    revisionChange: revision?.change ?? null,
+    revisionNote: revision?.changeNote ?? null,
+    revisionStartedAt: revision?.startedAt ?? null,
+    withdrawnReason: withdrawal?.reason ?? null,
+    replacedBySupportId: withdrawal?.replacedBySupportId ?? null,
+    withdrawnAt: withdrawal?.withdrawnAt ?? null,
+  });
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeTimeIdCursor, Page, toPage } from '@styrkedjan/platform';
 import type { SupportState, SupportStatus } from '../domain/support';
-import { SupportEntity } from './support.entity';
+import { SupportEntity, toSupportRow, toSupportState } from './support.entity';
 import { SupportView, toSupportView } from '../views/support.view';
 
 export interface SupportFilter {
@@ -29,24 +29,28 @@ export class SupportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, support: Readonly<SupportState>): Promise<void> {
-    await manager.insert(SupportEntity, Object.assign(new SupportEntity(), support));
+    await manager.insert(SupportEntity, toSupportRow(support));
   }
 
-  /** The support, row-locked until the transaction ends: a second publish waits, then sees the first one's result. */
+  /** The support, row-locked until the transaction ends: a second step waits, then sees the first one's result. */
   async findForUpdate(manager: EntityManager, id: string): Promise<SupportState | null> {
-    return manager.findOne(SupportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await manager.findOne(SupportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? toSupportState(row) : null;
   }
 
-  async savePublication(manager: EntityManager, support: Readonly<SupportState>): Promise<void> {
-    await manager.update(
-      SupportEntity,
-      { id: support.id },
-      { status: support.status, publishedAt: support.publishedAt, version: support.version },
-    );
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<SupportState | null> {
+    const row = await manager.findOneBy(SupportEntity, { id });
+    return row ? toSupportState(row) : null;
+  }
+
+  /** Writes the whole support as the aggregate left it. */
+  async save(manager: EntityManager, support: Readonly<SupportState>): Promise<void> {
+    const { id, ...columns } = toSupportRow(support);
+    await manager.update(SupportEntity, { id }, columns);
   }
 
   async findView(id: string): Promise<SupportView | null> {
-    const support = await this.dataSource.manager.findOneBy(SupportEntity, { id });
+    const support = await this.find(id);
     return support ? toSupportView(support) : null;
   }
 
@@ -67,7 +71,10 @@ export class SupportsRepository {
     const after = decodeTimeIdCursor(filter.cursor);
     if (after) query.andWhere('(support.draftedAt, support.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', after);
     const supports = await query.getMany();
-    return toPage(supports, filter.limit, toSupportView, (support) => [support.draftedAt.toISOString(), support.id]);
+    return toPage(supports.map(toSupportState), filter.limit, toSupportView, (support) => [
+      support.draftedAt.toISOString(),
+      support.id,
+    ]);
   }
 
   /** The release calendar: drafts with a planned date, soonest first, keyset-paginated on (planned_release_date, id). */
@@ -86,6 +93,9 @@ export class SupportsRepository {
     if (after)
       query.andWhere('(support.plannedReleaseDate, support.id) > (CAST(:at AS date), CAST(:id AS uuid))', after);
     const supports = await query.getMany();
-    return toPage(supports, filter.limit, toSupportView, (support) => [support.plannedReleaseDate ?? '', support.id]);
+    return toPage(supports.map(toSupportState), filter.limit, toSupportView, (support) => [
+      support.plannedReleaseDate ?? '',
+      support.id,
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actingAs, refusalOf } from '@styrkedjan/testing';
+import { actingAs, refusalOf, UNCLASSIFIED_PUBLICATION } from '@styrkedjan/testing';
 import type { TriageInput } from '../../domain/need';
 import { NeedsTestbed } from '../../needs.testbed';
 import { GetNeedTimelineQuery } from '../../queries/get-need-timeline/get-need-timeline.query';
@@ -34,6 +34,7 @@ describe('triage a need, and answer its question (integration)', () => {
         sector: 'health',
         answersNeeds: [],
         publishedAt: new Date().toISOString(),
+        ...UNCLASSIFIED_PUBLICATION,
       },
     );
   });

@@ -35,7 +35,7 @@ describe('replace subscriptions (integration)', () => {
     return rows.map((row) => row.area_code);
   }
 
-  it('replaces the whole set, answers it sorted, and records no event', async () => {
+  it('replaces the whole set, answers it sorted, and records each change as subscriptions.replaced', async () => {
     expect(await replace(['health.primary-care', 'education.compulsory-school'])).toEqual({
       organisationId: stockholm,
       areaCodes: ['education.compulsory-school', 'health.primary-care'],
@@ -47,7 +47,25 @@ describe('replace subscriptions (integration)', () => {
     expect(await replace(['health.primary-care', 'health.mental-health'])).toEqual(view);
     expect(await replace([])).toEqual({ organisationId: stockholm, areaCodes: [] });
     expect(await followed()).toEqual([]);
-    expect(await testbed.outbox()).toEqual([]);
+    // Three changes, three events with the whole set and the set's version; the repeated body records none.
+    const events = (await testbed.outbox()).filter((row) => row.envelope.aggregate.id === stockholm);
+    expect(events.map((row) => [row.type, row.envelope.aggregate, row.envelope.payload])).toEqual([
+      [
+        'subscriptions.replaced',
+        { type: 'subscriptions', id: stockholm, version: 1 },
+        {
+          organisationId: stockholm,
+          areaCodes: ['education.compulsory-school', 'health.primary-care'],
+          replacedAt: expect.any(String),
+        },
+      ],
+      [
+        'subscriptions.replaced',
+        expect.objectContaining({ version: 2 }),
+        expect.objectContaining({ areaCodes: ['health.mental-health', 'health.primary-care'] }),
+      ],
+      ['subscriptions.replaced', expect.objectContaining({ version: 3 }), expect.objectContaining({ areaCodes: [] })],
+    ]);
   });
 
   it('refuses unknown areas naming each, and keeps the set it had', async () => {

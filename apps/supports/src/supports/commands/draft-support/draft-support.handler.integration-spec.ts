@@ -22,7 +22,11 @@ describe('draft support (integration)', () => {
     needIds?: string[];
     coProducerIds?: string[];
     plannedReleaseDate?: string | null;
+    productType?: string | null;
+    targetGroups?: string[];
   }
+
+  const AUDIENCE = { organisationKinds: ['region' as const], sectors: ['health' as const], professions: ['psykolog'] };
 
   const draft = (draft: Draft = {}, context = actingAs(socialstyrelsen, 'agency')) =>
     testbed.execute(
@@ -34,10 +38,15 @@ describe('draft support (integration)', () => {
         draft.needIds ?? [need1, need2],
         draft.coProducerIds ?? [folkhalsomyndigheten],
         draft.plannedReleaseDate === undefined ? '2026-09-01' : draft.plannedReleaseDate,
+        {
+          productType: draft.productType === undefined ? 'guideline' : draft.productType,
+          targetGroups: draft.targetGroups ?? ['people-with-mental-illness', 'relatives'],
+          audience: AUDIENCE,
+        },
       ),
     );
 
-  it('stores the draft led by the acting agency and announces it with support.drafted v1 and the needs it answers', async () => {
+  it('stores the draft led by the acting agency and announces it with support.drafted v2, its audience and the needs it answers', async () => {
     const context = actingAs(socialstyrelsen.toUpperCase(), 'agency');
     const support = await draft({ needIds: [need2.toUpperCase(), need1] }, context);
 
@@ -47,10 +56,17 @@ describe('draft support (integration)', () => {
       summary: 'Sammanfattning',
       areaCode: AREA.code,
       sector: 'health',
+      productType: 'guideline',
+      targetGroups: ['people-with-mental-illness', 'relatives'],
+      audience: AUDIENCE,
       leadAgencyId: socialstyrelsen,
       coProducerIds: [folkhalsomyndigheten],
       needIds: [need2, need1],
       status: 'draft',
+      edition: '1.0',
+      inForceEdition: null,
+      revision: null,
+      withdrawal: null,
       plannedReleaseDate: '2026-09-01',
       draftedAt: expect.any(String),
       publishedAt: null,
@@ -78,7 +94,7 @@ describe('draft support (integration)', () => {
         published: false,
         envelope: expect.objectContaining({
           type: 'support.drafted',
-          version: 1,
+          version: 2,
           producer: 'supports',
           correlationId: context.correlationId,
           aggregate: { type: 'support', id: support.id, version: 1 },
@@ -90,11 +106,15 @@ describe('draft support (integration)', () => {
             summary: 'Sammanfattning',
             areaCode: AREA.code,
             sector: 'health',
+            productType: 'guideline',
+            targetGroups: ['people-with-mental-illness', 'relatives'],
+            audience: AUDIENCE,
             answersNeeds: [
               { needId: need2, organisationId: malmo },
               { needId: need1, organisationId: stockholm },
             ],
             plannedReleaseDate: '2026-09-01',
+            edition: '1.0',
             draftedAt: support.draftedAt,
           },
         }),
@@ -108,13 +128,27 @@ describe('draft support (integration)', () => {
     ['an unknown need', { needIds: [need1, randomUUID()] }, 'needIds[1]'],
     ['a need named twice', { needIds: [need1, need1.toUpperCase()] }, 'needIds[1]'],
     ['the lead agency as its own co-producer', { coProducerIds: [socialstyrelsen] }, 'coProducerIds[0]'],
+    ['an unknown product type', { productType: 'poster' }, 'productType'],
+    ['an unknown target group', { targetGroups: ['older-people', 'astronauts'] }, 'targetGroups[1]'],
+    ['a target group named twice', { targetGroups: ['older-people', 'older-people'] }, 'targetGroups[1]'],
   ])('refuses %s with a 400 naming the field, and writes nothing', async (_, refused, field) => {
-    const before = await testbed.counts('supports');
+    const before = await testbed.counts('supports', 'support_history');
     expect(await refusalOf(draft(refused))).toMatchObject({
       status: 400,
       errors: [expect.objectContaining({ field })],
     });
-    expect(await testbed.counts('supports')).toEqual(before);
+    expect(await testbed.counts('supports', 'support_history')).toEqual(before);
+  });
+
+  it('takes a draft without product type, target groups or audience, as drafts before them were', async () => {
+    const support = await testbed.execute(
+      new DraftSupportCommand(actingAs(socialstyrelsen, 'agency'), 'Utkast', '', AREA.code, [], [], null),
+    );
+    expect(support).toMatchObject({
+      productType: null,
+      targetGroups: [],
+      audience: { organisationKinds: [], sectors: [], professions: [] },
+    });
   });
 
   it('answers a retried request with its first answer and drafts the support once', async () => {

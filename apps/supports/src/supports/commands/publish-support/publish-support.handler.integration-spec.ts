@@ -47,7 +47,7 @@ describe('publish support (integration)', () => {
     return rows[0];
   }
 
-  it('publishes the draft and announces it with support.published v1 at aggregate version 2', async () => {
+  it('publishes the draft and announces it with support.published v2 (edition 1.0) at aggregate version 2', async () => {
     const supportId = await drafted();
     const context = actingAs(socialstyrelsen, 'agency');
     const support = await publish(supportId, context);
@@ -63,17 +63,23 @@ describe('publish support (integration)', () => {
         type: 'support.published',
         published: false,
         envelope: expect.objectContaining({
-          version: 1,
+          version: 2,
           producer: 'supports',
           correlationId: context.correlationId,
           aggregate: { type: 'support', id: supportId, version: 2 },
           payload: {
             supportId,
             leadAgencyId: socialstyrelsen,
+            coProducerIds: [folkhalsomyndigheten],
             title: 'Stöd vid depression',
+            summary: '',
             areaCode: AREA.code,
             sector: 'health',
+            productType: null,
+            targetGroups: [],
+            audience: { organisationKinds: [], sectors: [], professions: [] },
             answersNeeds: [{ needId: need, organisationId: stockholm }],
+            edition: '1.0',
             publishedAt: support.publishedAt,
           },
         }),

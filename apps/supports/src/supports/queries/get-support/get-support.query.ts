@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { SupportView } from '../../views/support.view';
+import { SupportDetailView } from '../../views/support.view';
 
-export class GetSupportQuery extends Query<SupportView> {
+export class GetSupportQuery extends Query<SupportDetailView> {
   constructor(readonly id: string) {
     super();
   }

@@ -1,0 +1,22 @@
+import { InvalidInput, PreconditionRequired } from '../errors/domain-errors';
+
+/** An aggregate's ETag: its version, as a strong entity tag. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The version an If-Match header names, for a write that must say which version it was made on: a missing header
+ * (or `*`, which would match whatever the aggregate has become) is 428 with `required`; a header that is no ETag of
+ * ours is 400 with `malformed`. A weak tag (`W/"3"`) is read like the strong one: the version is the same either way.
+ */
+export function versionFromIfMatch(
+  header: string | undefined,
+  messages: { required: string; malformed: string },
+): number {
+  const value = header?.trim();
+  if (!value || value === '*') throw new PreconditionRequired('If-Match', messages.required);
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
+  if (!match) throw InvalidInput.field('If-Match', messages.malformed);
+  return Number(match[1]);
+}
