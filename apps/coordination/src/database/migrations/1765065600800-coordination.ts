@@ -26,7 +26,7 @@ export class Coordination1765065600800 implements MigrationInterface {
         status text NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
         aggregate_version int NOT NULL,
         -- For each field, the aggregate version of the event it was taken from: events out of order fold alike.
-        field_versions jsonb NOT NULL,
+        field_versions jsonb NOT NULL DEFAULT '{}',
         search tsvector GENERATED ALWAYS AS (to_tsvector('swedish', title || ' ' || summary)) STORED
       )`);
     // Overlap candidates: the Swedish stems of supports that can still overlap. Without fast update, so that a
