@@ -54,6 +54,17 @@ function sqlArray(words: readonly string[]): string {
   return `ARRAY[${words.map((word) => `'${word.replace(/'/g, "''")}'`).join(', ')}]`;
 }
 
+/** What a draft states beside its text: a product type, a target group and a municipal audience of its sector. */
+function draftContext(areaCode: string) {
+  const sector = areaCode.split('.')[0];
+  const targetGroup = { health: 'patients', social: 'older-people', education: 'pupils' }[sector] ?? 'older-people';
+  return {
+    productType: 'guidance',
+    targetGroups: [targetGroup],
+    audience: { organisationKinds: ['municipality'], sectors: [sector], professions: [] },
+  };
+}
+
 async function agencies(context: BenchContext): Promise<string[]> {
   const { rows } = await context.system.db.query(
     "SELECT id FROM directory.organisations WHERE kind = 'agency' ORDER BY code",
@@ -75,6 +86,7 @@ async function labelledSet(context: BenchContext, [first, second]: string[]): Pr
       needIds: [],
       coProducerIds: [],
       plannedReleaseDate: null,
+      ...draftContext(pair.areaCode),
     });
     const a = await context.gateway.call<{ id: string }>(first, 'POST', '/supports', draft('a'));
     const b = await context.gateway.call<{ id: string }>(second, 'POST', '/supports', draft('b'));
@@ -108,7 +120,7 @@ async function supportsTable(context: BenchContext, agencyIds: string[]): Promis
   const { rows } = await db.query('SELECT count(*)::int AS n FROM coordination.supports');
   const missing = OVERLAP_TABLE_SIZE - rows[0].n;
   if (missing <= 0) return;
-  context.log(`C: copying supports up to ${OVERLAP_TABLE_SIZE} in the coordination projection`);
+  context.log(`K: copying supports up to ${OVERLAP_TABLE_SIZE} in the coordination projection`);
   await db.query(
     `INSERT INTO coordination.supports (id, lead_agency_id, co_producer_ids, title, summary, area_code, sector,
        target_groups, audience, answers_needs, planned_release_date, status, aggregate_version)
@@ -135,7 +147,7 @@ async function calendarTable(context: BenchContext, agencyIds: string[]): Promis
     [CALENDAR_YEAR],
   );
   if (rows[0].n >= CALENDAR_ITEMS) return;
-  context.log(`C: laying ${CALENDAR_ITEMS} calendar items over ${CALENDAR_YEAR}`);
+  context.log(`K: laying ${CALENDAR_ITEMS} calendar items over ${CALENDAR_YEAR}`);
   await db.query(
     `INSERT INTO coordination.calendar_entries (item_id, kind, audience_key, organisation_kind, sector, profession, day,
        support_id, title, lead_agency_id)
@@ -169,6 +181,7 @@ async function overlapCheck(context: BenchContext, agencyId: string, n: number):
     needIds: [],
     coProducerIds: [],
     plannedReleaseDate: null,
+    ...draftContext(AREAS[n % AREAS.length][0]),
   });
   const committed = performance.now();
   const { rows } = await db.query(
@@ -177,11 +190,11 @@ async function overlapCheck(context: BenchContext, agencyId: string, n: number):
     [draft.id],
   );
   const eventId = rows[0]?.id;
-  if (!eventId) throw new Error(`C: no support.drafted in the supports outbox for ${draft.id}`);
+  if (!eventId) throw new Error(`K: no support.drafted in the supports outbox for ${draft.id}`);
   for (;;) {
     const done = await db.query('SELECT 1 FROM coordination.processed_events WHERE event_id = $1', [eventId]);
     if (done.rowCount) return performance.now() - committed;
-    if (performance.now() - committed > 30_000) throw new Error(`C: ${eventId} not processed within 30 s`);
+    if (performance.now() - committed > 30_000) throw new Error(`K: ${eventId} not processed within 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
@@ -189,12 +202,12 @@ async function overlapCheck(context: BenchContext, agencyId: string, n: number):
 let labelled: Measurement | null = null;
 
 /**
- * C: coordination. Precision and recall on the labelled set (once, before the tables are filled, so the figures are
+ * K: coordination (samordning). Precision and recall on the labelled set (once, before the tables are filled, so the figures are
  * the scorer's and not the copies'), then an overlap check for one changed draft against 50,000 supports, and
  * `GET /calendar` for a year holding 10,000 planned releases and closing consultations, for one audience and whole.
  */
 export const coordinationScenario: Scenario = {
-  id: 'C',
+  id: 'K',
   title: 'coordination: overlap check over 50,000 supports, GET /calendar over 10,000 items, labelled set',
   figures: () => [
     {
