@@ -263,6 +263,26 @@ describe('identity and access', () => {
       'inbox.read': (role, org) => api.get(`/organisations/${org}/notifications`).set(as(role)),
       'inbox.mark-read': (role, org) => api.post(`/organisations/${org}/notifications/read-all`).set(as(role)),
       'pipeline.read': (role) => api.get('/pipeline').set(as(role)),
+      'coordination.read': (role) => api.get('/overlaps?limit=1').set(as(role)),
+      'overlap.resolve': async (role) => {
+        // Two agencies draft the same support; the role under test resolves the overlap found between them.
+        const word = `samordning${Math.random().toString(36).slice(2, 8).replace(/\d/g, 'x')}`;
+        const same = { ...draft(), title: `Vägledning om ${word}`, summary: `Stöd i ${word} för verksamheterna` };
+        await api.post('/supports').set(as('agency_editor')).send(same).expect(201);
+        const theirs = await api.post('/supports').set(system.as(otherAgency, 'agency_editor')).send(same).expect(201);
+        const overlap = await eventually(async () => {
+          const found = await api.get(`/overlaps?agencyId=${otherAgency}&status=open`).set(as('agency_editor'));
+          const item = found.body.items.find((o: { support: { id: string }; otherSupport: { id: string } | null }) =>
+            [o.support.id, o.otherSupport?.id].includes(theirs.body.id),
+          );
+          expect(item).toBeDefined();
+          return item as { id: string };
+        });
+        return api
+          .post(`/overlaps/${overlap.id}/resolve`)
+          .set(as(role))
+          .send({ resolution: 'distinct', rationale: 'Olika målgrupper' });
+      },
       'events.read': (role) => api.get('/events?limit=1').set(as(role)),
       'audit.read': (role, org) => api.get(`/audit?limit=1&organisationId=${org}`).set(as(role)),
       'dead-letters.manage': (role) => api.get('/admin/dead-letters').set(as(role)),

@@ -20,7 +20,7 @@ export interface BenchOptions {
   table: boolean;
 }
 
-const ALL: ScenarioId[] = ['W', 'M', 'F', 'E', 'B', 'R', 'S', 'N', 'C'];
+const ALL: ScenarioId[] = ['W', 'M', 'F', 'E', 'B', 'R', 'S', 'N', 'C', 'K'];
 
 /**
  * `--only=W,F --runs=3 --write-seconds=20 --event-rates=500,1000,2000 --event-seconds=10 --publishes=20

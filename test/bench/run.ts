@@ -13,6 +13,7 @@ import { eventScenario } from './scenarios/events';
 import { readScenario, rebuildScenario } from './scenarios/event-log';
 import { endorseScenario, similarScenario } from './scenarios/needs-first';
 import { consultationsScenario } from './scenarios/consultations';
+import { coordinationScenario } from './scenarios/coordination';
 
 const SCENARIOS: Scenario[] = [
   writeScenario,
@@ -24,6 +25,7 @@ const SCENARIOS: Scenario[] = [
   similarScenario,
   endorseScenario,
   consultationsScenario,
+  coordinationScenario,
 ];
 
 /**

@@ -4,7 +4,7 @@ import type { QueueBackend } from './backend';
 import type { Gateway } from './http';
 import type { BenchOptions } from './options';
 
-export type ScenarioId = 'W' | 'E' | 'F' | 'R' | 'B' | 'M' | 'S' | 'N' | 'C';
+export type ScenarioId = 'W' | 'E' | 'F' | 'R' | 'B' | 'M' | 'S' | 'N' | 'C' | 'K';
 
 /** What the figures of one run of a scenario came to, by figure key. */
 export type Measurement = Record<string, number>;

@@ -207,4 +207,28 @@ export const ENDPOINTS = {
       'Every comment with its answer, by section, and the progress (JSON, or CSV with Accept: text/csv)',
     ),
   },
+  coordination: {
+    listOverlaps: get(
+      '/overlaps',
+      'coordination.read',
+      'Overlaps between the supports of different agencies, and with needs assigned to another agency',
+    ),
+    getOverlap: get('/overlaps/:id', 'coordination.read', 'One overlap: its supports, score, reasons and resolution'),
+    resolveOverlap: post(
+      '/overlaps/:id/resolve',
+      'overlap.resolve',
+      'Resolve an overlap your agency is party to: coordinate, distinct or merge',
+    ),
+    getCalendar: get(
+      '/calendar',
+      'coordination.read',
+      'The release calendar per audience and week: planned releases, closing consultations, collisions and warnings',
+    ),
+    getCalendarFeed: get('/calendar.ics', 'coordination.read', 'The release calendar as an iCalendar feed'),
+    getBoard: get(
+      '/coordination',
+      'coordination.read',
+      'The coordination board: open overlaps and collisions with their age, contested needs, supports per area and agency, recent resolutions',
+    ),
+  },
 } as const satisfies Record<ServiceName, Record<string, EndpointDeclaration>>;

@@ -39,6 +39,8 @@ const EXPECTED: Record<Action, string> = {
   'inbox.read': '          own own own own own own own no  no',
   'inbox.mark-read': '     own own own own own own own no  no',
   'pipeline.read': '       yes yes yes yes yes yes yes yes yes',
+  'coordination.read': '   yes yes yes yes yes yes yes yes yes',
+  'overlap.resolve': '     no  no  no  no  own yes no  no  no',
   'events.read': '         no  no  no  no  no  yes yes no  yes',
   'audit.read': '          no  no  no  no  no  yes no  own yes',
   'dead-letters.manage': ' no  no  no  no  no  no  no  no  yes',

@@ -47,6 +47,8 @@ export const ACTIONS = [
   'inbox.read',
   'inbox.mark-read',
   'pipeline.read',
+  'coordination.read',
+  'overlap.resolve',
   'events.read',
   'audit.read',
   'dead-letters.manage',
@@ -115,6 +117,9 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   'inbox.read': grant(MEMBERS, 'own'),
   'inbox.mark-read': grant(MEMBERS, 'own'),
   'pipeline.read': grant(EVERYONE, 'any'),
+  'coordination.read': grant(EVERYONE, 'any'),
+  // An agency resolves overlaps it is party to (the coordination service checks which); steering groups any.
+  'overlap.resolve': { ...grant(['agency_editor'], 'own'), ...grant(['steering_group'], 'any') },
   'events.read': grant(OVERSIGHT, 'any'),
   // The security log holds addresses (personal data): steering groups read it without them (the gateway's audit route).
   'audit.read': { ...grant(['steering_group', 'platform_operator'], 'any'), organisation_admin: 'own' },

@@ -46,6 +46,13 @@ import {
   supportWithdrawn,
 } from './events/lifecycle.events';
 import { subscriptionsReplaced } from './events/notifications.events';
+import {
+  coordinationCollisionCleared,
+  coordinationCollisionDetected,
+  coordinationOverlapClosed,
+  coordinationOverlapDetected,
+  coordinationOverlapResolved,
+} from './events/coordination.events';
 import { EventEnvelope } from './envelope';
 
 /**
@@ -88,6 +95,11 @@ export const EVENT_CATALOGUE = {
   [consultationCommentAnswered.type]: consultationCommentAnswered,
   [feedbackReceived.type]: feedbackReceived,
   [subscriptionsReplaced.type]: subscriptionsReplaced,
+  [coordinationOverlapDetected.type]: coordinationOverlapDetected,
+  [coordinationOverlapResolved.type]: coordinationOverlapResolved,
+  [coordinationOverlapClosed.type]: coordinationOverlapClosed,
+  [coordinationCollisionDetected.type]: coordinationCollisionDetected,
+  [coordinationCollisionCleared.type]: coordinationCollisionCleared,
 } as const;
 
 /**

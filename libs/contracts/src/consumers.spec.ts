@@ -15,7 +15,9 @@ describe('producers and consumers', () => {
       'feedback',
       'notifications',
       'consultations',
+      'coordination',
     ]);
+    expect(producersFor('coordination')).toEqual(['directory', 'needs', 'supports', 'consultations']);
     expect(producersFor('needs')).toEqual(['directory', 'supports']);
     expect(producersFor('feedback')).toEqual(['supports']);
     for (const consumer of CONSUMER_NAMES) {

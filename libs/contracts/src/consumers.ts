@@ -28,6 +28,8 @@ export const SUBSCRIPTIONS = {
     'product-type.defined',
     'product-type.updated',
     'need.identified',
+    // An overlap resolved by coordinating makes the other agency a co-producer.
+    'coordination.overlap-resolved',
     // The rounds of each support: publishing waits until they are closed and every comment answered.
     'consultation.opened',
     'consultation.extended',
@@ -69,6 +71,22 @@ export const SUBSCRIPTIONS = {
     'support.revised',
     'support.withdrawn',
     'subscriptions.replaced',
+  ],
+  coordination: [
+    'area.defined',
+    'area.updated',
+    'organisation.registered',
+    'organisation.updated',
+    'need.triaged',
+    'support.drafted',
+    'support.updated',
+    'support.rescheduled',
+    'support.published',
+    'support.revised',
+    'support.withdrawn',
+    'consultation.opened',
+    'consultation.extended',
+    'consultation.closed',
   ],
   // The pipeline keeps the event log, so it takes everything.
   pipeline: EVENT_TYPES,
@@ -129,6 +147,13 @@ export const PRODUCERS = {
     'consultation.closing-soon',
     'consultation.closed',
     'consultation.comment-answered',
+  ],
+  coordination: [
+    'coordination.overlap-detected',
+    'coordination.overlap-resolved',
+    'coordination.overlap-closed',
+    'coordination.collision-detected',
+    'coordination.collision-cleared',
   ],
 } as const satisfies Record<string, readonly EventType[]>;
 

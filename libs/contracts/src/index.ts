@@ -9,3 +9,4 @@ export * from './events/needs.events';
 export * from './events/lifecycle.events';
 export * from './events/consultations.events';
 export * from './events/notifications.events';
+export * from './events/coordination.events';

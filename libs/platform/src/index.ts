@@ -17,6 +17,7 @@ export * from './http/service-assertion';
 export * from './http/assertion-hook';
 export * from './http/request-limits';
 export * from './http/pagination';
+export * from './http/calendar-date';
 export * from './http/uuid';
 export * from './http/if-match';
 export * from './observability/logger';

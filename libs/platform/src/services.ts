@@ -13,6 +13,7 @@ export const SERVICES = {
   notifications: { port: 3005, schema: 'notifications' },
   pipeline: { port: 3006, schema: 'pipeline' },
   consultations: { port: 3007, schema: 'consultations' },
+  coordination: { port: 3008, schema: 'coordination' },
 } as const satisfies Record<string, ServiceEntry>;
 
 export interface ServiceEntry {

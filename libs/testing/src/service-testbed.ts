@@ -1,9 +1,21 @@
 import { DynamicModule, Global, INestApplicationContext, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { CONSUMER_NAMES, type AnyEvent, type OrganisationKind, type Sector } from '@styrkedjan/contracts';
-import { EventTransport, MessagingModule, UnitOfWork } from '@styrkedjan/messaging';
+import {
+  CONSUMER_NAMES,
+  EVENT_CATALOGUE,
+  PRODUCER_NAMES,
+  produces,
+  validateEvent,
+  type AnyEvent,
+  type EventType,
+  type OrganisationKind,
+  type PayloadOf,
+  type Sector,
+} from '@styrkedjan/contracts';
+import { ConsumerHost, EventTransport, MessagingModule, UnitOfWork } from '@styrkedjan/messaging';
 import {
   ActingContext,
   parseConfig,
@@ -111,6 +123,31 @@ export class ServiceTestbed {
   /** Runs a command through the command bus, as the service's controllers do. */
   execute<R>(command: Command<R>): Promise<R> {
     return this.app.get(CommandBus).execute(command);
+  }
+
+  /**
+   * Delivers an event from another service to this service's consumers, as its queue would: validated against the
+   * catalogue, from the service PRODUCERS names for its type. Needs the whole messaging module (`queues: true`).
+   */
+  async deliver<T extends EventType>(
+    type: T,
+    aggregate: { type: string; id: string; version: number },
+    payload: PayloadOf<T>,
+  ): Promise<AnyEvent> {
+    const event = validateEvent({
+      id: randomUUID(),
+      type,
+      version: EVENT_CATALOGUE[type].version,
+      occurredAt: new Date().toISOString(),
+      producer: PRODUCER_NAMES.find((producer) => produces(producer, type)) ?? 'unknown',
+      actor: { organisationId: null, userId: null, method: 'system' },
+      correlationId: randomUUID(),
+      causationId: null,
+      aggregate,
+      payload,
+    });
+    await this.app.get(ConsumerHost).process({ data: event });
+    return event;
   }
 
   /** The service's outbox, oldest first. */

@@ -91,6 +91,7 @@ describe('route table', () => {
   it('knows each service behind the gateway once', () => {
     expect([...BACKEND_SERVICES].sort()).toEqual([
       'consultations',
+      'coordination',
       'directory',
       'feedback',
       'needs',

@@ -1,14 +1,6 @@
 import { Query, QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import {
-  EventType,
-  OrganisationKind,
-  PayloadOf,
-  validateEvent,
-  type AnyEvent,
-  EVENT_CATALOGUE,
-} from '@styrkedjan/contracts';
-import { ConsumerHost } from '@styrkedjan/messaging';
+import { EventType, OrganisationKind, PayloadOf, type AnyEvent } from '@styrkedjan/contracts';
 import { ReferenceDataModule } from '@styrkedjan/reference-data';
 import { ServiceTestbed } from '@styrkedjan/testing';
 import { needsDatabase } from '../database/needs.database';
@@ -66,25 +58,12 @@ export class NeedsTestbed {
   }
 
   /** Delivers an event from another service to the needs service's consumers, as its queue would. */
-  async deliver<T extends EventType>(
+  deliver<T extends EventType>(
     type: T,
     aggregate: { type: string; id: string; version: number },
     payload: PayloadOf<T>,
   ): Promise<AnyEvent> {
-    const event = validateEvent({
-      id: randomUUID(),
-      type,
-      version: EVENT_CATALOGUE[type].version,
-      occurredAt: new Date().toISOString(),
-      producer: type.startsWith('support.') ? 'supports' : 'directory',
-      actor: { organisationId: null, userId: null, method: 'system' },
-      correlationId: randomUUID(),
-      causationId: null,
-      aggregate,
-      payload,
-    });
-    await this.testbed.get(ConsumerHost).process({ data: event });
-    return event;
+    return this.testbed.deliver(type, aggregate, payload);
   }
 
   /** Runs a query through the query bus, as the service's controllers do. */

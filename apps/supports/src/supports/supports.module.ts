@@ -8,6 +8,7 @@ import { StartRevisionHandler } from './commands/start-revision/start-revision.h
 import { WithdrawSupportHandler } from './commands/withdraw-support/withdraw-support.handler';
 import { ConsultationRoundsConsumer } from './consumers/consultation-rounds.consumer';
 import { NeedIdentifiedConsumer } from './consumers/need-identified.consumer';
+import { OverlapResolvedConsumer } from './consumers/overlap-resolved.consumer';
 import { EditionsRepository } from './persistence/editions.repository';
 import { HistoryRepository } from './persistence/history.repository';
 import { RegionalAdditionsRepository } from './persistence/regional-additions.repository';
@@ -44,6 +45,7 @@ import { ListSupportsHandler } from './queries/list-supports/list-supports.handl
     ListReleasesHandler,
     NeedIdentifiedConsumer,
     ConsultationRoundsConsumer,
+    OverlapResolvedConsumer,
   ],
 })
 export class SupportsModule {}
