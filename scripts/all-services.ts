@@ -1,6 +1,6 @@
 /**
  * Every service in one Node process, each on the port of its <SERVICE>_URL (`npm start -- --one-process`):
- * for a laptop or a small deployment, where seven runtimes' worth of memory matters more than isolation.
+ * for a laptop or a small deployment, where nine runtimes' worth of memory matters more than isolation.
  * Each service keeps its own Nest application, database pool, queues and outbox relay, exactly as apart.
  */
 import 'reflect-metadata';

@@ -21,7 +21,7 @@ export interface EmbeddedPostgres {
 }
 
 const USER = 'postgres';
-// Seven service processes, each with its TypeORM pool, queue pool and relay listener, plus commands.
+// Nine service processes, each with its TypeORM pool, queue pool and relay listener, plus commands.
 const MAX_CONNECTIONS = 400;
 
 /**
