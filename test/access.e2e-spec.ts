@@ -452,7 +452,7 @@ describe('identity and access', () => {
       expect(JSON.stringify(listed.body)).not.toContain(key.slice(-20));
 
       await eventually(async () => {
-        const events = await api.get('/events?limit=1000').set(as('steering_group')).expect(200);
+        const events = await api.get(`/events?aggregateId=${identified.body.id}`).set(as('steering_group')).expect(200);
         const event = events.body.items.find(
           (e: { payload: { needId?: string } }) => e.payload.needId === identified.body.id,
         );
@@ -517,8 +517,11 @@ describe('identity and access', () => {
         .expect(401);
       await api.get('/audit').set(as('municipality')).expect(403);
       const audit = await api.get('/audit?limit=200').set(as('platform_operator')).expect(200);
-      const types = new Set(audit.body.items.map((e: { type: string }) => e.type));
-      expect([...types].sort()).toEqual(['access.denied', 'api_key.issued', 'api_key.revoked', 'auth.failed']);
+      // Every kind of security event is in the log, however many of each the matrix above left there.
+      for (const type of ['access.denied', 'api_key.issued', 'api_key.revoked', 'auth.failed']) {
+        const ofType = await api.get(`/audit?type=${type}&limit=1`).set(as('platform_operator')).expect(200);
+        expect(ofType.body.items).toEqual([expect.objectContaining({ type })]);
+      }
       expect(audit.body.items[0]).toMatchObject({
         type: 'access.denied',
         actor: { organisationId: home.municipality, method: 'jwt' },
@@ -738,7 +741,7 @@ describe('identity and access', () => {
         .send(draft())
         .expect(201);
       await eventually(async () => {
-        const events = await api.get('/events?limit=1000').set(as('steering_group')).expect(200);
+        const events = await api.get(`/events?aggregateId=${drafted.body.id}`).set(as('steering_group')).expect(200);
         const event = events.body.items.find(
           (e: { payload: { supportId?: string } }) => e.payload.supportId === drafted.body.id,
         );

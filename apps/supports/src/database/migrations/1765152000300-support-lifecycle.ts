@@ -49,6 +49,8 @@ export class SupportLifecycle1765152000300 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE support_history (
         event_id uuid PRIMARY KEY,
+        -- Steps of one instant (an edit that also moves the date) keep the order they were recorded in.
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         support_id uuid NOT NULL,
         step text NOT NULL,
         at timestamptz NOT NULL,
@@ -58,7 +60,7 @@ export class SupportLifecycle1765152000300 implements MigrationInterface {
         reason text,
         details jsonb NOT NULL
       )`);
-    await runner.query('CREATE INDEX support_history_support ON support_history (support_id, at, event_id)');
+    await runner.query('CREATE INDEX support_history_support ON support_history (support_id, at, seq)');
     await runner.query(`
       CREATE TABLE support_rounds (
         consultation_id uuid PRIMARY KEY,

@@ -133,7 +133,7 @@ export class HistoryRepository {
       details: Record<string, unknown>;
     }[] = await this.dataSource.query(
       `SELECT step, at, organisation_id, user_id, edition, reason, details FROM support_history
-       WHERE support_id = $1 ORDER BY at, event_id`,
+       WHERE support_id = $1 ORDER BY at, seq`,
       [supportId],
     );
     return rows.map((row) => ({
