@@ -69,7 +69,7 @@ async function openedToInboxes(context: BenchContext, supportId: string, consult
       if (NOTIFIED) {
         const { rows } = await db.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM notifications.notifications WHERE type = 'consultation.opened'
-           AND event_id = (SELECT id FROM consultations.outbox WHERE type = 'consultation.opened'
+           AND event_id = (SELECT event_id FROM consultations.outbox WHERE type = 'consultation.opened'
                            AND envelope->'aggregate'->>'id' = $1)`,
           [round.id],
         );
