@@ -3,6 +3,7 @@ import { ServiceDatabase, SERVICES } from '@styrkedjan/platform';
 import {
   KnownAreaEntity,
   KnownOrganisationEntity,
+  KnownTargetGroupEntity,
   ReferenceTables1763856000001,
   OrganisationRegions1764979200001,
 } from '@styrkedjan/reference-data';
@@ -10,11 +11,7 @@ import { NeedEntity } from '../needs/persistence/need.entity';
 import { NeedSupportEntity } from '../needs/persistence/need-support.entity';
 import { NeedSupporterEntity } from '../needs/persistence/need-supporter.entity';
 import { NeedTransitionEntity } from '../needs/persistence/need-transition.entity';
-import {
-  KnownSupportEntity,
-  KnownTargetGroupEntity,
-  NeedsOrganisationEntity,
-} from '../needs/persistence/projections.entity';
+import { KnownSupportEntity, NeedsOrganisationEntity } from '../needs/persistence/projections.entity';
 import { Needs1763856000100 } from './migrations/1763856000100-needs';
 import { NeedVersions1764576000100 } from './migrations/1764576000100-need-versions';
 import { NeedsFirst1764748800100 } from './migrations/1764748800100-needs-first';

@@ -14,9 +14,19 @@ export function versionFromIfMatch(
   header: string | undefined,
   messages: { required: string; malformed: string },
 ): number {
+  const version = header?.trim() === '*' ? null : optionalVersionFromIfMatch(header, messages.malformed);
+  if (version === null) throw new PreconditionRequired('If-Match', messages.required);
+  return version;
+}
+
+/**
+ * The version an If-Match header names, or null without one, for a write whose first version needs none (a
+ * response's first save); a header that is no ETag of ours is 400 with `malformed`.
+ */
+export function optionalVersionFromIfMatch(header: string | undefined, malformed: string): number | null {
   const value = header?.trim();
-  if (!value || value === '*') throw new PreconditionRequired('If-Match', messages.required);
+  if (!value) return null;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
-  if (!match) throw InvalidInput.field('If-Match', messages.malformed);
+  if (!match) throw InvalidInput.field('If-Match', malformed);
   return Number(match[1]);
 }

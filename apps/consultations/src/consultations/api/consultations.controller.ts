@@ -48,7 +48,7 @@ import {
   ReportQueryParams,
   SaveResponseRequest,
 } from './consultation.request.dto';
-import { etagOf, requiredVersion, versionFromIfMatch } from './if-match';
+import { etagOf, requiredVersion, versionFromIfMatchOfResponse } from './if-match';
 
 const ETAG = {
   ETag: { description: "The response's version: send it back as If-Match", schema: { type: 'string' } },
@@ -150,7 +150,7 @@ export class ConsultationsController {
     };
     return withEtag(
       reply,
-      await this.commands.execute(new SaveResponseCommand(context, id, versionFromIfMatch(ifMatch), content)),
+      await this.commands.execute(new SaveResponseCommand(context, id, versionFromIfMatchOfResponse(ifMatch), content)),
     );
   }
 

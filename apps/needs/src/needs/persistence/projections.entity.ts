@@ -2,25 +2,6 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { OrganisationKind } from '@styrkedjan/contracts';
 import type { SupportStatus } from '../domain/need';
 
-/** The directory's target groups, kept from `target-group.*` events (version 0: as the migration found them). */
-@Entity({ name: 'known_target_groups' })
-export class KnownTargetGroupEntity {
-  @PrimaryColumn({ type: 'text' })
-  code: string;
-
-  @Column({ type: 'text' })
-  name: string;
-
-  @Column({ name: 'name_en', type: 'text', nullable: true })
-  nameEn: string | null;
-
-  @Column({ type: 'text', array: true })
-  sectors: string[];
-
-  @Column({ name: 'aggregate_version', type: 'int' })
-  aggregateVersion: number;
-}
-
 /**
  * The directory's organisations as needs uses them: the kind (a lead agency must be an agency; endorsements are
  * counted by kind) and the county (län: a region is its own, a municipality's is its region).

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OrganisationKind } from '@styrkedjan/contracts';
 import { InvalidInput, UUID_PATTERN } from '@styrkedjan/platform';
-import { unknownReferences } from '@styrkedjan/reference-data';
-import { KnownSupportEntity, KnownTargetGroupEntity, NeedsOrganisationEntity } from './projections.entity';
+import { unknownReferences, KnownTargetGroupEntity } from '@styrkedjan/reference-data';
+import { KnownSupportEntity, NeedsOrganisationEntity } from './projections.entity';
 
 /**
  * How long the target groups are answered from memory. The vocabulary is a few dozen rows that change a few
